@@ -1,0 +1,194 @@
+/**
+ * The shape of the driver catalog. Every driver family is data in this shape (one file per family
+ * in `src/catalog/`), and users describe in-house wrappers in the same shape through
+ * `settings["connection-hygiene"].resources`. Rules never name a driver: they ask the catalog.
+ *
+ * Vocabulary (DESIGN.md §2): a **pool** is long-lived and owns connections; a **direct connection**
+ * is one socket opened without a pool; a **lease** is borrowed from a pool and must be released on
+ * every path; a **cursor** holds a connection, lock or server cursor until consumed or closed; a
+ * **transaction** is begun on a lease and committed or rolled back on every path; a **managed
+ * scope** releases, commits or rolls back for you.
+ */
+
+/** What a value is, in the plugin's vocabulary. */
+export type Role =
+  /** long-lived owner of connections: create once, end at shutdown */
+  | 'pool'
+  /** a single connection opened without a pool: must be ended; harmful per iteration */
+  | 'connection'
+  /** borrowed from a pool: released on every path */
+  | 'lease'
+  /** a transaction object that holds a connection until committed or rolled back */
+  | 'transaction'
+  /** a result that holds a connection, lock or server cursor until consumed or closed */
+  | 'cursor'
+  /** an intermediate object that is not itself a resource but leads to one (mongodb `Db`, mysql `Query`) */
+  | 'handle';
+
+/** A condition on a call's arguments (hidden pool creation: `drizzle(url)` creates a pool, `drizzle(client)` does not). */
+export type ArgumentCondition =
+  /** the argument is a string (or template literal) */
+  | { readonly index: number; readonly is: 'string' }
+  /** the argument is an object literal with this property */
+  | { readonly index: number; readonly hasProperty: string }
+  /** the argument is absent */
+  | { readonly index: number; readonly is: 'absent' }
+  /** the argument is an object literal without this property (or absent) */
+  | { readonly index: number; readonly lacksProperty: string };
+
+/** A value reachable from a module: `new Pool()`, `mysql.createPool()`, `knex(cfg)`, vercel's `sql`. */
+export interface ExportSpec {
+  /**
+   * Property path from the module root. The root is what `require()`, a default import and a
+   * namespace import give (they are treated alike, since most drivers are CommonJS). A named import
+   * `{ Pool }` is the path `['Pool']`. `[]` is the module root itself (`knex(cfg)`, `postgres(url)`).
+   */
+  readonly path: readonly string[];
+  /** how the path is used to make the value */
+  readonly via: 'new' | 'call' | 'new-or-call' | 'value';
+  /** the shape of the result (a key of `shapes`, or `driverId:Shape` for another driver's shape) */
+  readonly shape: string;
+  /** the call returns a promise of the shape */
+  readonly awaited?: boolean;
+  /** the result is only this shape when one of these holds (hidden pools: `drizzle(url)`) */
+  readonly when?: readonly ArgumentCondition[];
+  /** the result is only this shape when none of these holds */
+  readonly unless?: readonly ArgumentCondition[];
+}
+
+/** A method that returns another shape: `pool.connect()` → a lease. */
+export interface ProduceSpec {
+  readonly method: string;
+  readonly shape: string;
+  /** returns a promise of the shape */
+  readonly awaited?: boolean;
+  /**
+   * The callback form: when an argument at `callbackArgument` (default: the last) is a function, the
+   * resource arrives as its parameter `resourceParam`, and parameter `releaseParam` (if any) releases
+   * it (`pool.connect((err, client, done) => …)`).
+   */
+  readonly callback?: {
+    readonly resourceParam: number;
+    readonly releaseParam?: number;
+  };
+  /** only produced when no argument is a function (knex `db.transaction()` without a callback) */
+  readonly withoutCallback?: boolean;
+  /** only produced when these hold (oracledb `execute(sql, binds, { resultSet: true })`) */
+  readonly when?: readonly ArgumentCondition[];
+  /** the shape is at this property of the (awaited) result: `(await conn.execute(…)).resultSet` */
+  readonly property?: string;
+}
+
+/** A managed scope: an API that releases, commits or rolls back for you. */
+export interface ManagedSpec {
+  readonly method: string;
+  /** the callback's parameter that receives the scoped resource, when there is one */
+  readonly scopeParam?: number;
+  /** the shape of that parameter */
+  readonly scopeShape?: string;
+  /** the scope commits on success and rolls back on failure */
+  readonly transaction?: boolean;
+}
+
+/** How transactions are begun and ended on a lease or connection. */
+export interface TransactionVerbs {
+  /** `BEGIN`/`START TRANSACTION`/`COMMIT`/`ROLLBACK` sent as SQL through `queries` */
+  readonly sql?: boolean;
+  readonly begin?: readonly string[];
+  readonly commit?: readonly string[];
+  readonly rollback?: readonly string[];
+  /** what releasing the lease does to an open transaction */
+  readonly releaseWhileOpen: 'stays-open' | 'rolls-back' | 'commits' | 'not-applicable';
+}
+
+/** One pool setting that bounds waits, size or lifetime. */
+export interface LimitSetting {
+  readonly kind: 'acquireTimeout' | 'maxSize' | 'idleTimeout' | 'maxLifetime' | 'queueLimit';
+  /** property path inside the options argument: `['connectionTimeoutMillis']`, `['pool', 'max']` */
+  readonly path: readonly string[];
+  /** the driver's default; `null` means there is none (unbounded) */
+  readonly default: number | null;
+  /** values that mean "no bound" (`0` for pg's `connectionTimeoutMillis`) */
+  readonly unbounded?: readonly number[];
+  /** the value the suggestion inserts */
+  readonly suggested: number;
+  /** unit of the value, for messages */
+  readonly unit: 'ms' | 's' | 'connections' | 'requests';
+}
+
+export interface PoolLimits {
+  /** index of the options argument of the factory */
+  readonly optionsArgument: number;
+  readonly settings: readonly LimitSetting[];
+}
+
+/** A kind of object a driver hands out, and what can be done with it. */
+export interface ShapeSpec {
+  readonly role: Role;
+  /** TypeScript type names the driver exports for this shape (parameter annotations; type-aware resolution) */
+  readonly types?: readonly string[];
+  /** methods that end it on the normal path: `release`, `end`, `close`, `endSession`; for a transaction object `commit`/`rollback` */
+  readonly release?: readonly string[];
+  /** methods that end it by destroying it; they count as releases (`destroy`) */
+  readonly discard?: readonly string[];
+  /** methods of this object that release a lease passed as first argument: `pool.releaseConnection(conn)` */
+  readonly releasesArgument?: readonly string[];
+  /** methods that return another shape */
+  readonly produces?: readonly ProduceSpec[];
+  /**
+   * Methods that return their argument when it is a cursor ("submittables"): `client.query(new
+   * Cursor(…))` returns the cursor. The key is the method, the value the argument index.
+   */
+  readonly submits?: Readonly<Record<string, number>>;
+  /** one-shot query methods (managed for pools; on a lease they run on that lease) */
+  readonly queries?: readonly string[];
+  /** methods that consume a cursor to the end (and so close it): `toArray`, `consume` */
+  readonly consumers?: readonly string[];
+  /** managed scopes offered by this object */
+  readonly managed?: readonly ManagedSpec[];
+  /** transactions on this object */
+  readonly transaction?: TransactionVerbs;
+  /** `Symbol.asyncDispose`/`Symbol.dispose` support, and the driver version it arrived in */
+  readonly dispose?: {
+    readonly symbol: 'asyncDispose' | 'dispose';
+    readonly since: string;
+    /** what disposing does, when it is more than the release */
+    readonly note?: string;
+    /** disposing commits an open transaction (TypeORM query runner) */
+    readonly commitsOpenTransaction?: boolean;
+  };
+  /**
+   * How often it should be created (pools and connections): `single` once per process; `per-request`
+   * is meant to be created per request (Neon in edge runtimes, PlanetScale HTTP); `free` is cheap or
+   * stateless.
+   */
+  readonly lifetime?: 'single' | 'per-request' | 'free';
+  /** pool limits, for pools */
+  readonly limits?: PoolLimits;
+}
+
+/** A module specifier matcher: an exact specifier, or a pattern with the named exports it must provide. */
+export type ModuleSpec =
+  | string
+  | {
+      /** a regular expression source matched against the import specifier */
+      readonly pattern: string;
+      /** only these named exports resolve (generated Prisma clients: `PrismaClient`) */
+      readonly exports?: readonly string[];
+    };
+
+/** One driver family. */
+export interface DriverSpec {
+  /** stable id, used in `driverId:Shape` references and messages */
+  readonly id: string;
+  /** human name */
+  readonly title: string;
+  /** packages and versions this entry was checked against */
+  readonly checkedAgainst: Readonly<Record<string, string>>;
+  /** import specifiers that load it */
+  readonly modules: readonly ModuleSpec[];
+  /** values reachable from the module */
+  readonly exports: readonly ExportSpec[];
+  /** the kinds of object it hands out */
+  readonly shapes: Readonly<Record<string, ShapeSpec>>;
+}
