@@ -119,6 +119,13 @@ export interface LimitSetting {
 export interface PoolLimits {
   /** index of the options argument of the factory */
   readonly optionsArgument: number;
+  /**
+   * The options are the last argument when it is an object literal, because overloads put them at
+   * different indexes (`postgres(url, opts)` / `postgres(opts)`, `new Sequelize(db, user, pw, opts)`
+   * / `new Sequelize(uri, opts)` / `new Sequelize(opts)`); `optionsArgument` is then the index in
+   * the most common form.
+   */
+  readonly optionsLast?: boolean;
   readonly settings: readonly LimitSetting[];
 }
 
@@ -165,6 +172,30 @@ export interface ShapeSpec {
   readonly lifetime?: 'single' | 'per-request' | 'free';
   /** pool limits, for pools */
   readonly limits?: PoolLimits;
+  /**
+   * Calling this value produces that shape: pg-promise's `pgp(cn)` (the `pgp` handle is itself a
+   * function returning a `Database`), `require('pg-promise')(opts)`, Knex's `db('table')` query
+   * builder, Knex's `transactionProvider()` result.
+   */
+  readonly call?: { readonly shape: string; readonly awaited?: boolean };
+  /**
+   * The value is itself a tagged-template query function: `` sql`…` `` runs a one-shot query (so on
+   * a pool it is managed, and `` sql`BEGIN` `` on a pool is a transaction on the pool), like a method
+   * in `queries`. `shape`, when given, is the shape of the template call's result (postgres.js
+   * `PendingQuery`, whose `.cursor()` is a cursor).
+   */
+  readonly taggedQuery?: { readonly shape?: string };
+  /**
+   * Iterating it with `for await`/`for…of` ends it: exhaustion, `break`, `return` and `throw` all
+   * close it (drivers.md §1.4). Counts as a way to end a cursor that has no close method of its own
+   * (postgres.js `.cursor()`), and as consumption for those that do.
+   */
+  readonly iterationCloses?: boolean;
+  /**
+   * The `release`/`discard` methods return a builder, and nothing happens until this method is
+   * called on it: Kysely's `await trx.commit().execute()` (a bare `trx.commit()` does nothing).
+   */
+  readonly releaseChain?: string;
 }
 
 /** A module specifier matcher: an exact specifier, or a pattern with the named exports it must provide. */

@@ -1,0 +1,505 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { createPathTracker, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import { finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
+import { getFileModel } from '../src/analysis/file-model.js';
+import { findHandOff } from '../src/analysis/ownership.js';
+import type { ShapeValue } from '../src/analysis/provenance.js';
+import { anchorIn, classifyReleaseCall, endingMethodNames, OWNED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
+import { createRule } from '../src/create-rule.js';
+import { withFixPolicy } from '../src/fixes/policy.js';
+import { followingStatements, wrapInTryFinally } from '../src/fixes/try-finally.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+export type MessageIds =
+  | 'neverReleased'
+  | 'discarded'
+  | 'skippedByJump'
+  | 'skippedByBranch'
+  | 'reacquiredInLoop'
+  | 'releasedOnlyInCatch'
+  | 'releasedInCallback'
+  | 'notExceptionSafe'
+  | 'finallyThrowsFirst'
+  | 'unguardedRelease'
+  | 'wrapInTryFinally'
+  | 'useAwaitUsing'
+  | 'guardRelease';
+
+interface Acquire {
+  readonly kind: 'acquire';
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.FunctionLike;
+  readonly value: ShapeValue;
+  /** the variable the resource is bound to (a callback-form parameter, for callback acquisitions) */
+  readonly variable: Variable | null;
+  readonly binding: 'variable' | 'bare' | 'disposed' | 'handed-off' | 'other';
+  readonly callback: boolean;
+}
+
+interface Release {
+  readonly kind: 'release';
+  readonly variable: Variable;
+  readonly release: ReleaseCall | null;
+  /** how the release relates to the holding function's paths */
+  readonly anchor: AnchorKind | 'direct' | 'error-guard' | 'nested';
+  readonly event?: string;
+  /** for a release inside callbacks: the callbacks between it and the holding function */
+  readonly nestedIn?: readonly Node[];
+}
+
+/** the start of a callback, so paths inside it can be checked */
+interface Enter {
+  readonly kind: 'enter';
+}
+
+type Data = Acquire | Release | Enter;
+
+const JUMP_WORDS: Record<string, string> = {
+  ReturnStatement: 'The early return',
+  ThrowStatement: 'The throw',
+  BreakStatement: 'The break',
+  ContinueStatement: 'The continue',
+};
+
+export default createRule<[], MessageIds>({
+  name: 'require-release',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require leases and direct connections to be released on every path out of the function that acquired them',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      neverReleased: '`{{name}}` is acquired here but never released; release it with `{{release}}` on every path.',
+      discarded: 'This {{role}} is acquired and then dropped, so it can never be released.',
+      skippedByJump: '{{jump}} at line {{line}} leaves with `{{name}}` still held: `{{release}}` is skipped on that path.',
+      skippedByBranch: 'A path through this function reaches its end without `{{release}}`: `{{name}}` is released in some branches only.',
+      reacquiredInLoop: 'The loop comes back to line {{line}} and acquires again while `{{name}}` is still held; release it before the next iteration.',
+      releasedOnlyInCatch: '`{{name}}` is released only in `catch`, so every call that succeeds leaks it; release it in `finally`.',
+      releasedInCallback: '`{{release}}` runs only inside a callback that may never run ({{where}}), so `{{name}}` can leak.',
+      notExceptionSafe: '`{{release}}` at line {{line}} is skipped when something between the acquisition and the release throws; release `{{name}}` in `finally`.',
+      finallyThrowsFirst: 'The `finally` block runs a statement that can throw (line {{line}}) before `{{release}}`; if it throws, `{{name}}` leaks.',
+      unguardedRelease: '`{{release}}` runs in `finally` even when the acquisition inside the `try` failed, and then throws on `undefined`; guard it with `?.`.',
+      wrapInTryFinally: 'Wrap the rest of the block in `try { … } finally { {{release}} }`.',
+      useAwaitUsing: 'Bind `{{name}}` with `await using` so it is disposed on every path.',
+      guardRelease: 'Guard the release: `{{guarded}}`.',
+    },
+    defaultOptions: [],
+  },
+  create(context) {
+    const model = getFileModel(context);
+    if (model === null) return {};
+    const { provenance, sourceCode, settings } = model;
+    const names = endingMethodNames(provenance);
+    /** releases inside nested functions, waiting for the call in the holding function they hang on */
+    const anchored = new Map<Node, Release[]>();
+    /** callback-form guards: `if (err) return …` consequents, keyed by node, with the lease they free */
+    const errorGuards = new Map<Node, Variable>();
+    /** inside a callback, a path that skips the release of an outer resource: callback → variable → escape */
+    const innerEscapes = new Map<Node, Map<Variable, Escape>>();
+
+    const tracker = createPathTracker<Data>((frame) => {
+      checkCallbackPaths(frame);
+      for (const event of frame.events) {
+        if (event.data.kind === 'acquire') check(frame, event as PathEvent<Acquire>);
+      }
+    });
+
+    function holderOf(node: Node): Node {
+      let current = node.parent;
+      while (current && !isFunction(current)) current = current.parent;
+      return current ?? sourceCode.ast;
+    }
+
+    function recordRelease(release: ReleaseCall): void {
+      const variable = release.variable;
+      const holder = declaringFunction(variable) ?? sourceCode.ast;
+      if (holderOf(release.call) === holder) {
+        tracker.record(release.call, { kind: 'release', variable, release, anchor: 'direct' });
+        return;
+      }
+      tracker.record(release.call, { kind: 'release', variable, release, anchor: 'nested' });
+      const anchor = anchorIn(release.call, holder, provenance);
+      if (anchor === null) return;
+      const nestedIn: Node[] = [];
+      for (let fn = holderOf(release.call); fn !== holder && fn !== sourceCode.ast; fn = holderOf(fn)) nestedIn.push(fn);
+      const list = anchored.get(anchor.node) ?? [];
+      list.push({ kind: 'release', variable, release, anchor: anchor.kind, event: anchor.event, nestedIn });
+      anchored.set(anchor.node, list);
+    }
+
+    /** In a callback that releases an outer resource, is the release on every path of the callback? */
+    function checkCallbackPaths(frame: PathFrame<Data>): void {
+      const enter = frame.events.find((e) => e.data.kind === 'enter');
+      if (enter === undefined) return;
+      const variables = new Set<Variable>();
+      for (const e of frame.events) if (e.data.kind === 'release' && e.data.anchor === 'nested') variables.add(e.data.variable);
+      for (const variable of variables) {
+        const escape = frame.findEscape(enter, (e) => e.data.kind === 'release' && e.data.variable === variable);
+        if (escape === null) continue;
+        const map = innerEscapes.get(frame.node) ?? new Map<Variable, Escape>();
+        map.set(variable, escape);
+        innerEscapes.set(frame.node, map);
+      }
+    }
+
+    function innerEscapeOf(release: Release): Escape | null {
+      for (const fn of release.nestedIn ?? []) {
+        const escape = innerEscapes.get(fn)?.get(release.variable);
+        if (escape) return escape;
+      }
+      return null;
+    }
+
+    function onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const waiting = anchored.get(node);
+      if (waiting !== undefined) {
+        anchored.delete(node);
+        for (const release of waiting) tracker.record(node, release);
+      }
+      if (node.type === 'CallExpression') {
+        const release = classifyReleaseCall(node, provenance, names);
+        if (release !== null) {
+          recordRelease(release);
+          return;
+        }
+      }
+      const value = provenance.shape(node);
+      if (value === null || value.origin !== node || value.scoped || !OWNED_ROLES.has(value.ref.shape.role)) return;
+      const { binding, variable } = bindingOf(node);
+      // a direct connection kept at module level is the process's long-lived client
+      if (value.ref.shape.role === 'connection' && holderOf(node) === sourceCode.ast && binding === 'variable') return;
+      tracker.record(node, { kind: 'acquire', node, value, variable, binding, callback: false });
+    }
+
+    function onFunction(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): void {
+      if (fn.parent?.type === 'CallExpression' && fn.parent.callee !== fn) tracker.record(fn, { kind: 'enter' });
+      for (const param of fn.params) {
+        if (param.type !== 'Identifier') continue;
+        const variable = provenance.findVariable(param);
+        const value = variable ? provenance.variableShape(variable) : null;
+        if (variable === null || value?.scoped !== 'callback' || !OWNED_ROLES.has(value.ref.shape.role)) continue;
+        tracker.record(fn, { kind: 'acquire', node: fn, value, variable, binding: 'variable', callback: true });
+        const errorParam = fn.params[0];
+        if (errorParam?.type === 'Identifier' && errorParam !== param) {
+          const errorVariable = provenance.findVariable(errorParam);
+          for (const ref of errorVariable?.references ?? []) {
+            const guard = guardingIf(ref.identifier as Node);
+            if (guard !== null) errorGuards.set(guard.consequent, variable);
+          }
+        }
+      }
+    }
+
+    function onGuard(node: Node): void {
+      const variable = errorGuards.get(node);
+      if (variable !== undefined) tracker.record(node, { kind: 'release', variable, release: null, anchor: 'error-guard' });
+    }
+
+    function check(frame: PathFrame<Data>, event: PathEvent<Acquire>): void {
+      const acquire = event.data;
+      const reportNode = acquire.callback ? callbackParamNode(acquire) : acquire.node;
+      const role = acquire.value.ref.shape.role === 'connection' ? 'direct connection' : acquire.value.ref.shape.role;
+      if (acquire.binding === 'bare') {
+        context.report({ node: reportNode, messageId: 'discarded', data: { role } });
+        return;
+      }
+      if (acquire.binding !== 'variable' || acquire.variable === null) return;
+      const variable = acquire.variable;
+      const holder = frame.node;
+      const releaseMethod = acquire.value.ref.shape.release?.[0] ?? acquire.value.ref.shape.discard?.[0];
+      const name = variable.name;
+      if (!acquire.callback && declaringFunction(variable) !== (holder.type === 'Program' ? null : holder)) return; // stored in outer state
+      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return;
+
+      const releases = frame.events.filter((e): e is PathEvent<Release> => e.data.kind === 'release' && e.data.variable === variable && e.data.anchor !== 'nested');
+      const releaseText = releaseMethod ? `${name}.${releaseMethod}()` : 'its release';
+      const firstRelease = releases.find((r) => r.data.release !== null)?.data.release ?? null;
+      const shownRelease = firstRelease ? `${sourceCode.getText(firstRelease.call.callee)}()` : releaseText;
+      const data = { name, release: shownRelease };
+
+      if (releases.filter((r) => r.data.anchor !== 'error-guard').length === 0) {
+        if (capturedByClosure(variable, holder)) return;
+        context.report(withFixPolicy({ node: reportNode, messageId: 'neverReleased', data: { name, release: releaseText }, suggest: suggestions(acquire, releaseText) }, settings));
+        return;
+      }
+
+      const listenerEvents = new Set(releases.filter((r) => r.data.event !== undefined).map((r) => r.data.event));
+      const coveredByListeners = [...listenerEvents].some((e) => e === 'end' || e === 'finish') && (listenerEvents.has('error') || listenerEvents.has('close'));
+      const closes = (e: PathEvent<Data>): boolean =>
+        e.data.kind === 'release' &&
+        e.data.variable === variable &&
+        innerEscapeOf(e.data) === null &&
+        (e.data.anchor === 'direct' || e.data.anchor === 'always' || e.data.anchor === 'finally' || e.data.anchor === 'error-guard' || (coveredByListeners && (e.data.anchor === 'maybe' || e.data.anchor === 'failure')));
+      const escape = frame.findEscape(event, closes);
+      if (escape !== null) {
+        reportEscape(acquire, reportNode, escape, releases, data);
+        return;
+      }
+      if (acquire.callback) return;
+      checkExceptionSafety(acquire, releases, holder, data);
+    }
+
+    function reportEscape(acquire: Acquire, node: Node, outer: Escape, releases: Array<PathEvent<Release>>, data: { name: string; release: string }): void {
+      const suggest = suggestions(acquire, data.release);
+      // a release inside a callback that one path of the callback skips: name that path
+      const inner = releases.map((r) => innerEscapeOf(r.data)).find((e) => e !== null && e.jump !== null);
+      const escape = outer.jump === null && inner ? inner : outer;
+      const direct = releases.filter((r) => r.data.anchor === 'direct');
+      if (direct.length > 0 && direct.every((r) => inCatchClause(r.node, sourceCode.ast))) {
+        context.report(withFixPolicy({ node, messageId: 'releasedOnlyInCatch', data, suggest }, settings));
+        return;
+      }
+      const deferred = releases.find((r) => r.data.anchor === 'maybe' || r.data.anchor === 'failure');
+      if (direct.length === 0 && deferred !== undefined) {
+        const where = deferred.data.event !== undefined ? `the '${deferred.data.event}' listener` : `the callback passed at line ${deferred.node.loc.start.line}`;
+        context.report({ node, messageId: 'releasedInCallback', data: { ...data, where } });
+        return;
+      }
+      if (escape.jump !== null) {
+        context.report(withFixPolicy({ node, messageId: 'skippedByJump', data: { ...data, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
+        return;
+      }
+      if (escape.exit === 'reacquire') {
+        context.report(withFixPolicy({ node, messageId: 'reacquiredInLoop', data: { ...data, line: String(acquire.node.loc.start.line) }, suggest }, settings));
+        return;
+      }
+      context.report(withFixPolicy({ node, messageId: 'skippedByBranch', data, suggest }, settings));
+    }
+
+    function checkExceptionSafety(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
+      const variable = acquire.variable!;
+      const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
+      if (releases.some((r) => r.data.anchor === 'finally')) return;
+      const direct = releases.filter((r) => r.data.anchor === 'direct' && r.data.release !== null);
+      if (direct.length === 0) return;
+      const releaseCalls = new Set<Node>(direct.map((r) => r.data.release!.call));
+      const uses = variable.references
+        .map((r) => r.identifier as Node)
+        .filter((id) => id.range[0] > node.range[1] && ![...releaseCalls].some((c) => isInside(id, c)));
+      for (const release of direct) {
+        const call = release.data.release!.call;
+        const coverage = finallyCoverage(call, node, uses, holder);
+        if (coverage === null) continue;
+        if (coverage.throwsBeforeRelease !== null) {
+          context.report({ node, messageId: 'finallyThrowsFirst', data: { ...data, line: String(coverage.throwsBeforeRelease.loc.start.line) } });
+          return;
+        }
+        if (coverage.acquiredInside && !isGuarded(call, variable)) {
+          const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
+          const guarded = `${sourceCode.getText(callee.object)}?.${sourceCode.getText(callee.property)}(${call.arguments.map((a) => sourceCode.getText(a)).join(', ')})`;
+          context.report({
+            node: call,
+            messageId: 'unguardedRelease',
+            data,
+            suggest: callee.type === 'MemberExpression' && !callee.computed ? [{ messageId: 'guardRelease', data: { guarded }, fix: (fixer) => fixer.replaceText(call, guarded) }] : [],
+          });
+        }
+        return;
+      }
+      // released on every explicit path, but not in `finally`: an exception in between skips it
+      const first = direct[0]!.data.release!.call;
+      const between = statementsBetween(node, first);
+      if (between === null || !between.some((s) => mayThrow(s))) return;
+      const fix = moveFix(node, first, direct.length);
+      context.report({
+        node,
+        messageId: 'notExceptionSafe',
+        data: { ...data, line: String(first.loc.start.line) },
+        ...(fix ? { fix } : {}),
+        suggest: fix ? [] : suggestions(acquire, data.release),
+      });
+    }
+
+    /**
+     * The autofix: move the single release at the end of the acquiring block into a `finally` that
+     * covers the statements since the acquisition. A trailing `return` of a value computed without
+     * calls moves into the `try` too (the success path is unchanged: same order of effects, same value).
+     */
+    function moveFix(node: Node, releaseCall: TSESTree.CallExpression, releaseCount: number): TSESLint.ReportFixFunction | null {
+      if (releaseCount !== 1) return null;
+      const acquireStatement = statementOf(node);
+      const releaseStatement = releaseCall.parent;
+      if (acquireStatement === null || releaseStatement?.type !== 'ExpressionStatement' || releaseStatement.parent !== acquireStatement.parent) return null;
+      const following = followingStatements(acquireStatement);
+      if (following === null) return null;
+      const index = following.indexOf(releaseStatement);
+      if (index <= 0) return null;
+      const after = following.slice(index + 1);
+      if (after.length > 1 || (after.length === 1 && (after[0]!.type !== 'ReturnStatement' || mayThrow(after[0]!)))) return null;
+      const moved = following.slice(0, index);
+      if (moved.some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return null;
+      const statements = [...moved, releaseStatement, ...after];
+      return (fixer) => wrapInTryFinally(fixer, sourceCode, statements, sourceCode.getText(releaseStatement), new Set([releaseStatement]));
+    }
+
+    /**
+     * Suggestions: wrap the rest of the block in `try/finally` (existing top-level releases move into
+     * the `finally`), and `await using` where the catalog says the type supports `Symbol.asyncDispose`.
+     */
+    function suggestions(acquire: Acquire, releaseText: string): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+      const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
+      if (acquire.callback || acquire.variable === null) return suggest;
+      const variable = acquire.variable;
+      const node = acquire.node as Node;
+      const statement = statementOf(node);
+      if (statement === null) return suggest;
+      const following = followingStatements(statement);
+      const topLevelReleases = new Set((following ?? []).filter((s) => s.type === 'ExpressionStatement' && isReleaseOf(s, variable)));
+      const allReleases = releaseCallsOf(variable);
+      if (following !== null && following.length > topLevelReleases.size && allReleases.length === topLevelReleases.size) {
+        const finalizer = topLevelReleases.size > 0 ? sourceCode.getText([...topLevelReleases][0]!) : `${releaseText};`;
+        suggest.push({
+          messageId: 'wrapInTryFinally',
+          data: { release: finalizer },
+          fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, finalizer, topLevelReleases),
+        });
+      }
+      const dispose = acquire.value.ref.shape.dispose;
+      const fn = holderOf(node);
+      if (
+        statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 &&
+        dispose?.symbol === 'asyncDispose' && !dispose.commitsOpenTransaction && isFunction(fn) && fn.async &&
+        allReleases.length === topLevelReleases.size
+      ) {
+        suggest.push({
+          messageId: 'useAwaitUsing',
+          data: { name: variable.name },
+          fix: (fixer) => [fixer.replaceText(sourceCode.getFirstToken(statement)!, 'await using'), ...[...topLevelReleases].map((s) => fixer.remove(s))],
+        });
+      }
+      return suggest;
+    }
+
+    function releaseCallsOf(variable: Variable): TSESTree.CallExpression[] {
+      const calls: TSESTree.CallExpression[] = [];
+      for (const reference of variable.references) {
+        let node = reference.identifier as Node;
+        while (node.parent && node.parent.type !== 'CallExpression' && node.parent.type !== 'ExpressionStatement' && !isFunction(node.parent)) node = node.parent;
+        const call = node.parent;
+        if (call?.type === 'CallExpression' && classifyReleaseCall(call, provenance, names)?.variable === variable) calls.push(call);
+      }
+      return calls;
+    }
+
+    function isReleaseOf(statement: TSESTree.ExpressionStatement, variable: Variable): boolean {
+      const expression = skipWrappers(statement.expression.type === 'AwaitExpression' ? statement.expression.argument : statement.expression);
+      if (expression.type !== 'CallExpression') return false;
+      const release = classifyReleaseCall(expression, provenance, names);
+      return release?.variable === variable;
+    }
+
+    function isGuarded(call: TSESTree.CallExpression, variable: Variable): boolean {
+      if (call.callee.type === 'ChainExpression' || (call.callee.type === 'MemberExpression' && call.callee.optional) || call.optional) return true;
+      if (call.parent?.type === 'ChainExpression') return true;
+      for (let n: Node | undefined = call.parent; n && n.type !== 'TryStatement'; n = n.parent) {
+        if (n.type === 'IfStatement' || n.type === 'LogicalExpression' || n.type === 'ConditionalExpression') {
+          const test = n.type === 'LogicalExpression' ? n.left : n.test;
+          if (variable.references.some((r) => isInside(r.identifier as Node, test))) return true;
+        }
+      }
+      return false;
+    }
+
+    function bindingOf(call: Node): { binding: Acquire['binding']; variable: Variable | null } {
+      let node = call;
+      for (;;) {
+        const parent = node.parent!;
+        if (parent.type === 'AwaitExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSAsExpression' || parent.type === 'ChainExpression') {
+          node = parent;
+          continue;
+        }
+        if (parent.type === 'VariableDeclarator' && parent.init === node) {
+          const declaration = parent.parent as TSESTree.VariableDeclaration;
+          if (declaration.kind === 'using' || declaration.kind === 'await using') return { binding: 'disposed', variable: null };
+          if (parent.id.type !== 'Identifier') return { binding: 'other', variable: null };
+          return { binding: 'variable', variable: sourceCode.getDeclaredVariables(parent)[0] ?? null };
+        }
+        if (parent.type === 'AssignmentExpression' && parent.right === node) {
+          if (parent.left.type !== 'Identifier') return { binding: 'handed-off', variable: null };
+          return { binding: 'variable', variable: provenance.findVariable(parent.left) };
+        }
+        if (parent.type === 'ExpressionStatement') return { binding: 'bare', variable: null };
+        if (parent.type === 'UnaryExpression' && parent.operator === 'void') return { binding: 'bare', variable: null };
+        if (parent.type === 'MemberExpression' && parent.object === node && node !== call) {
+          // `(await pool.connect()).query(…)`: used once and lost
+          return parent.parent?.type === 'CallExpression' ? { binding: 'bare', variable: null } : { binding: 'other', variable: null };
+        }
+        if (parent.type === 'ReturnStatement' || parent.type === 'YieldExpression' || parent.type === 'ArrowFunctionExpression') {
+          return { binding: 'handed-off', variable: null };
+        }
+        return { binding: 'other', variable: null };
+      }
+    }
+
+    function declaringFunction(variable: Variable): Node | null {
+      let scope: TSESLint.Scope.Scope | null = variable.scope;
+      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
+      return scope?.type === 'function' ? (scope.block as Node) : null;
+    }
+
+    /** a reference inside a nested function that is not a recognised release site: the closure owns it */
+    function capturedByClosure(variable: Variable, holder: Node): boolean {
+      return variable.references.some((r) => holderOf(r.identifier as Node) !== holder && !r.init);
+    }
+
+    function callbackParamNode(acquire: Acquire): Node {
+      const fn = acquire.node as TSESTree.FunctionLike;
+      return fn.params.find((p) => p.type === 'Identifier' && p.name === acquire.variable?.name) ?? fn;
+    }
+
+    return mergeListeners(tracker.listeners, {
+      'CallExpression:exit': onCall,
+      'NewExpression:exit': onCall,
+      ArrowFunctionExpression: onFunction,
+      FunctionExpression: onFunction,
+      'IfStatement > BlockStatement.consequent': onGuard,
+      'IfStatement > ReturnStatement.consequent': onGuard,
+      'IfStatement > ExpressionStatement.consequent': onGuard,
+      'IfStatement > ThrowStatement.consequent': onGuard,
+    });
+  },
+});
+
+/** The `if` whose consequent runs on error: `if (err)`, `if (err != null)`, `if (err || !conn)`. */
+function guardingIf(id: Node): TSESTree.IfStatement | null {
+  let node = id;
+  const parent = node.parent;
+  if (parent?.type === 'BinaryExpression' && (parent.operator === '!=' || parent.operator === '!==')) node = parent;
+  if (node.parent?.type === 'LogicalExpression' && node.parent.operator === '||') node = node.parent;
+  return node.parent?.type === 'IfStatement' && node.parent.test === node ? node.parent : null;
+}
+
+/** The statement in a block that holds an expression. */
+function statementOf(node: Node): TSESTree.Statement | null {
+  let current: Node | undefined = node;
+  while (current?.parent && current.parent.type !== 'BlockStatement' && current.parent.type !== 'Program' && current.parent.type !== 'StaticBlock') {
+    if (isFunction(current.parent)) return null;
+    current = current.parent;
+  }
+  return (current as TSESTree.Statement | undefined) ?? null;
+}
+
+/** The statements strictly between the one holding `from` and the one holding `to`, when they share a block. */
+function statementsBetween(from: Node, to: Node): Node[] | null {
+  const a = statementOf(from);
+  const b = statementOf(to);
+  if (a === null || b === null) return null;
+  if (a.parent !== b.parent) {
+    // `to` nested deeper (inside an if or try after `from`): take the statements from `a` to the one containing `to`
+    const siblings = followingStatements(a);
+    if (siblings === null) return null;
+    const index = siblings.findIndex((s) => isInside(to, s));
+    return index < 0 ? null : siblings.slice(0, index + 1);
+  }
+  const siblings = followingStatements(a);
+  if (siblings === null) return null;
+  const index = siblings.indexOf(b);
+  return index < 0 ? null : siblings.slice(0, index);
+}
+

@@ -1,0 +1,63 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** Function-like nodes: declarations, expressions and arrows. */
+export function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression' || node?.type === 'FunctionDeclaration';
+}
+
+/** Strips parentheses-free wrappers that do not change the value: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b`. */
+export function skipWrappers(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSNonNullExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        break;
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static key of a property, method or class member, or null for computed keys. */
+export function propertyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
+  if (node.computed) return node.key.type === 'Literal' && typeof node.key.value === 'string' ? node.key.value : null;
+  if (node.key.type === 'Identifier') return node.key.name;
+  if (node.key.type === 'Literal') return String(node.key.value);
+  return null;
+}
+
+/** The nearest enclosing function of a node, or null at module level. */
+export function enclosingFunction(node: Node): TSESTree.FunctionLike | null {
+  let current = node.parent;
+  while (current) {
+    if (isFunction(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** Whether `inner` lies inside `outer` (or is it). */
+export function isInside(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The statement that directly contains an expression, walking up through expressions only. */
+export function enclosingStatement(node: Node): TSESTree.Statement | null {
+  let current: Node | undefined = node;
+  while (current && !isStatement(current)) current = current.parent;
+  return current ?? null;
+}
+
+function isStatement(node: Node): node is TSESTree.Statement {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
+}

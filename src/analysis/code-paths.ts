@@ -1,0 +1,232 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Rule } from 'eslint';
+
+/**
+ * The path engine for "on every path" questions, on ESLint's code path analysis. Rules record
+ * events (an acquisition, a release, a use) on the segments current when a node is visited; when
+ * a function's code path ends, they ask whether some path from an event reaches the function's
+ * exit without passing an event that closes it, and which jump (`return`, `throw`, `break`,
+ * `continue`) that path takes — so a message can name the line that leaks.
+ *
+ * Segments are tracked in a `Set` (a `finally` block has two current segments), graph searches run
+ * in `onCodePathEnd` (paths are precomputed since ESLint 9), and ESLint's shared `CodePath` and
+ * segment objects are never mutated: all state lives in our own maps.
+ */
+
+type Segment = Rule.CodePathSegment;
+type CodePath = Rule.CodePath;
+type Node = TSESTree.Node;
+
+export type JumpNode = TSESTree.ReturnStatement | TSESTree.ThrowStatement | TSESTree.BreakStatement | TSESTree.ContinueStatement;
+
+type Entry<T> = { readonly kind: 'event'; readonly event: PathEvent<T> } | { readonly kind: 'jump'; readonly node: JumpNode };
+
+export interface PathEvent<T> {
+  readonly node: Node;
+  readonly data: T;
+}
+
+/** How a path leaves the function while the resource is still held. */
+export interface Escape {
+  /** `return`: through a return or the end of the function; `throw`: an explicit throw; `reacquire`: the loop comes back to the acquisition */
+  readonly exit: 'return' | 'throw' | 'reacquire';
+  /** the first jump statement on that path after the event, if any */
+  readonly jump: JumpNode | null;
+}
+
+/** One function's (or the program's) code path, with the events recorded on it. */
+export interface PathFrame<T> {
+  readonly codePath: CodePath;
+  /** the function node, or the Program */
+  readonly node: Node;
+  /** every event recorded in this code path, in visiting order */
+  readonly events: ReadonlyArray<PathEvent<T>>;
+  /**
+   * Some path from `start` to the function's exit that passes no event for which `closes` is true,
+   * or null when every path is closed.
+   */
+  findEscape(start: PathEvent<T>, closes: (event: PathEvent<T>) => boolean): Escape | null;
+  /** Whether `target` is reachable from `start` without passing an event for which `blocks` is true. */
+  reaches(start: PathEvent<T>, target: PathEvent<T>, blocks?: (event: PathEvent<T>) => boolean): boolean;
+}
+
+interface FrameState<T> {
+  readonly upper: FrameState<T> | null;
+  readonly codePath: CodePath;
+  readonly node: Node;
+  readonly current: Set<Segment>;
+  readonly entries: Map<Segment, Array<Entry<T>>>;
+  readonly events: Array<PathEvent<T>>;
+  /** each event's first position: segment and index in it */
+  readonly positions: Map<PathEvent<T>, Array<{ segment: Segment; index: number }>>;
+}
+
+export interface PathTracker<T> {
+  /** listeners to merge into the rule's visitor */
+  readonly listeners: TSESLint.RuleListener;
+  /** records an event at the node being visited now */
+  record(node: Node, data: T): PathEvent<T>;
+}
+
+/** Creates a tracker; `onEnd` runs for each code path when it ends, innermost first. */
+export function createPathTracker<T>(onEnd: (frame: PathFrame<T>) => void): PathTracker<T> {
+  let frame: FrameState<T> | null = null;
+
+  const add = (entry: Entry<T>, event?: PathEvent<T>): void => {
+    const f = frame;
+    if (f === null) return;
+    for (const segment of f.current) {
+      if (!segment.reachable) continue;
+      let list = f.entries.get(segment);
+      if (list === undefined) {
+        list = [];
+        f.entries.set(segment, list);
+      }
+      if (event !== undefined) {
+        const positions = f.positions.get(event) ?? [];
+        positions.push({ segment, index: list.length });
+        f.positions.set(event, positions);
+      }
+      list.push(entry);
+    }
+  };
+  const jump = (node: JumpNode): void => add({ kind: 'jump', node });
+
+  const listeners = {
+    onCodePathStart(codePath: CodePath, node: Node) {
+      frame = { upper: frame, codePath, node, current: new Set(), entries: new Map(), events: [], positions: new Map() };
+    },
+    onCodePathEnd() {
+      const f = frame!;
+      frame = f.upper;
+      if (f.events.length > 0) onEnd(makeFrame(f));
+    },
+    onCodePathSegmentStart(segment: Segment) {
+      frame?.current.add(segment);
+    },
+    onCodePathSegmentEnd(segment: Segment) {
+      frame?.current.delete(segment);
+    },
+    onUnreachableCodePathSegmentStart(segment: Segment) {
+      frame?.current.add(segment);
+    },
+    onUnreachableCodePathSegmentEnd(segment: Segment) {
+      frame?.current.delete(segment);
+    },
+    ReturnStatement: jump,
+    ThrowStatement: jump,
+    BreakStatement: jump,
+    ContinueStatement: jump,
+  };
+
+  return {
+    listeners: listeners as unknown as TSESLint.RuleListener,
+    record(node, data) {
+      const event: PathEvent<T> = { node, data };
+      frame?.events.push(event);
+      add({ kind: 'event', event }, event);
+      return event;
+    },
+  };
+}
+
+function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
+  const exits = new Set(f.codePath.finalSegments.filter((s) => s.reachable));
+  const thrown = new Set(f.codePath.thrownSegments);
+
+  const closedIn = (segment: Segment, from: number, to: number, closes: (e: PathEvent<T>) => boolean): boolean => {
+    const list = f.entries.get(segment) ?? [];
+    for (let i = from; i < Math.min(to, list.length); i++) {
+      const entry = list[i]!;
+      if (entry.kind === 'event' && closes(entry.event)) return true;
+    }
+    return false;
+  };
+
+  const firstJump = (segment: Segment, from: number): JumpNode | null => {
+    for (const entry of (f.entries.get(segment) ?? []).slice(from)) if (entry.kind === 'jump') return entry.node;
+    return null;
+  };
+
+  const findEscape = (start: PathEvent<T>, closes: (e: PathEvent<T>) => boolean): Escape | null => {
+    for (const { segment, index } of f.positions.get(start) ?? []) {
+      const escape = searchFrom(segment, index, closes);
+      if (escape !== null) return escape;
+    }
+    return null;
+  };
+
+  const searchFrom = (origin: Segment, index: number, closes: (e: PathEvent<T>) => boolean): Escape | null => {
+    if (closedIn(origin, index + 1, Infinity, closes)) return null;
+    const parent = new Map<Segment, Segment | null>([[origin, null]]);
+    const queue: Segment[] = [];
+    const finish = (end: Segment, exit: Escape['exit']): Escape => {
+      const path: Segment[] = [];
+      for (let s: Segment | null | undefined = end; s != null && s !== origin; s = parent.get(s)) path.unshift(s);
+      let jumpNode = firstJump(origin, index + 1);
+      for (const s of path) jumpNode ??= firstJump(s, 0);
+      return { exit, jump: jumpNode };
+    };
+    if (exits.has(origin)) return finish(origin, thrown.has(origin) ? 'throw' : 'return');
+    for (const next of origin.nextSegments) if (!parent.has(next)) (parent.set(next, origin), queue.push(next));
+    while (queue.length > 0) {
+      const segment = queue.shift()!;
+      if (closedIn(segment, 0, Infinity, closes)) continue;
+      if (exits.has(segment)) return finish(segment, thrown.has(segment) ? 'throw' : 'return');
+      for (const next of segment.nextSegments) {
+        if (next === origin) {
+          // back in the acquiring segment through a loop: closed if released before the acquisition
+          if (closedIn(origin, 0, index, closes)) continue;
+          parent.set(origin, segment);
+          return finish(segment, 'reacquire');
+        }
+        if (!parent.has(next)) {
+          parent.set(next, segment);
+          queue.push(next);
+        }
+      }
+    }
+    return null;
+  };
+
+  const reaches = (start: PathEvent<T>, target: PathEvent<T>, blocks: (e: PathEvent<T>) => boolean = () => false): boolean => {
+    const targets = new Map((f.positions.get(target) ?? []).map((p) => [p.segment, p.index]));
+    for (const { segment, index } of f.positions.get(start) ?? []) {
+      const list = f.entries.get(segment) ?? [];
+      // same segment, later in it
+      const at = targets.get(segment);
+      if (at !== undefined && at > index && !closedIn(segment, index + 1, at, blocks)) return true;
+      if (closedIn(segment, index + 1, list.length, blocks)) continue;
+      const seen = new Set<Segment>();
+      const queue = [...segment.nextSegments];
+      while (queue.length > 0) {
+        const s = queue.shift()!;
+        if (seen.has(s)) continue;
+        seen.add(s);
+        const targetIndex = targets.get(s);
+        if (targetIndex !== undefined && !closedIn(s, 0, targetIndex, blocks)) return true;
+        if (closedIn(s, 0, Infinity, blocks)) continue;
+        queue.push(...s.nextSegments);
+      }
+    }
+    return false;
+  };
+
+  return { codePath: f.codePath, node: f.node, events: f.events, findEscape, reaches };
+}
+
+/** Merges rule listeners: handlers for the same key run in order. */
+export function mergeListeners(...all: ReadonlyArray<TSESLint.RuleListener>): TSESLint.RuleListener {
+  const merged: Record<string, Array<(...args: unknown[]) => void>> = {};
+  for (const listeners of all) {
+    for (const [key, handler] of Object.entries(listeners)) {
+      if (typeof handler !== 'function') continue;
+      (merged[key] ??= []).push(handler as (...args: unknown[]) => void);
+    }
+  }
+  const result: Record<string, (...args: unknown[]) => void> = {};
+  for (const [key, handlers] of Object.entries(merged)) {
+    result[key] = handlers.length === 1 ? handlers[0]! : (...args) => handlers.forEach((h) => h(...args));
+  }
+  return result as TSESLint.RuleListener;
+}

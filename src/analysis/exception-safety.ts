@@ -1,0 +1,119 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isFunction, isInside } from './ast.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * The syntactic exception-safety check. Code path analysis has no edges for calls that throw
+ * outside a `try`, so "released even when something throws" is decided from the syntax: the
+ * release sits in the `finally` of a `try` that covers every use after the acquisition (and
+ * nothing that can throw runs between the acquisition and that `try`, or before the release inside
+ * the `finally`), or it is `.finally(() => release())`, or the resource is bound with `using`.
+ */
+
+/** The `try` whose `finally` block contains `node` (innermost), if any. */
+export function enclosingFinally(node: Node, limit: Node): TSESTree.TryStatement | null {
+  let current: Node | undefined = node;
+  while (current && current !== limit) {
+    const parent: Node | undefined = current.parent;
+    if (parent?.type === 'TryStatement' && parent.finalizer === current) return parent;
+    if (isFunction(current)) return null;
+    current = parent;
+  }
+  return null;
+}
+
+/** Whether `node` lies in a `catch` clause (between it and `limit`). */
+export function inCatchClause(node: Node, limit: Node): boolean {
+  let current: Node | undefined = node;
+  while (current && current !== limit) {
+    if (current.type === 'CatchClause') return true;
+    if (isFunction(current)) return false;
+    current = current.parent;
+  }
+  return false;
+}
+
+/** Whether a subtree can throw on its own: it calls, awaits, constructs, or throws (nested functions aside). */
+export function mayThrow(node: Node, ignore: ReadonlySet<Node> = new Set()): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found || ignore.has(n)) return;
+    if (n !== node && isFunction(n)) return;
+    if (n.type === 'CallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'ThrowStatement' || n.type === 'YieldExpression' || n.type === 'TaggedTemplateExpression') {
+      found = true;
+      return;
+    }
+    for (const key of Object.keys(n) as Array<keyof typeof n>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      if (Array.isArray(value)) for (const v of value) (isNode(v) ? visit(v) : undefined);
+      else if (isNode(value)) visit(value);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The statement that holds `node` directly inside `block`'s statement list, if any. */
+export function statementIn(node: Node, block: { body: readonly Node[] }): Node | null {
+  for (const statement of block.body) if (isInside(node, statement)) return statement;
+  return null;
+}
+
+export interface FinallyCoverage {
+  /** the `try` whose `finally` releases */
+  readonly tryStatement: TSESTree.TryStatement;
+  /** something in the `finally` before the release can throw (an awaited `COMMIT`) */
+  readonly throwsBeforeRelease: Node | null;
+  /** the acquisition is inside the `try` block, so the release runs even when acquiring failed */
+  readonly acquiredInside: boolean;
+}
+
+/**
+ * Whether a release in a `finally` protects every use: the `try` block contains every use after
+ * the acquisition, and nothing between the acquisition and the `try` can throw.
+ */
+export function finallyCoverage(
+  release: TSESTree.CallExpression,
+  acquisition: Node,
+  uses: readonly Node[],
+  holder: Node,
+): FinallyCoverage | null {
+  const tryStatement = enclosingFinally(release, holder);
+  if (tryStatement === null) return null;
+  const acquiredInside = isInside(acquisition, tryStatement.block);
+  for (const use of uses) {
+    if (use.range[0] <= acquisition.range[1]) continue;
+    if (isInside(use, tryStatement)) continue;
+    return null;
+  }
+  if (!acquiredInside && tryStatement.range[0] < acquisition.range[0]) return null;
+  if (!acquiredInside && gapMayThrow(acquisition, tryStatement)) return null;
+  const finalizer = tryStatement.finalizer!;
+  let throwsBeforeRelease: Node | null = null;
+  for (const statement of finalizer.body) {
+    if (isInside(release, statement)) break;
+    if (statement.type === 'TryStatement' && statement.handler) continue;
+    if (mayThrow(statement)) {
+      throwsBeforeRelease = statement;
+      break;
+    }
+  }
+  return { tryStatement, throwsBeforeRelease, acquiredInside };
+}
+
+/** Statements between the acquiring statement and a later `try` in the same block that may throw. */
+function gapMayThrow(acquisition: Node, tryStatement: TSESTree.TryStatement): boolean {
+  const block = tryStatement.parent;
+  if (block === undefined || !('body' in block) || !Array.isArray(block.body)) return true;
+  const statements = block.body as Node[];
+  const start = statements.findIndex((s) => isInside(acquisition, s));
+  const end = statements.indexOf(tryStatement);
+  if (start < 0 || end < 0) return true;
+  return statements.slice(start + 1, end).some((s) => mayThrow(s));
+}

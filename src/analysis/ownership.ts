@@ -1,0 +1,180 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunction, skipWrappers } from './ast.js';
+import { memberKey } from './provenance.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
+
+/**
+ * Hand-off analysis: does the function that acquired a resource give it to someone else, who then
+ * owns its release? Returned, yielded, resolved, stored on `this` or in outer state, placed in a
+ * returned object, or passed to a callee that takes ownership (a same-file function that releases
+ * its parameter, or a configured ownership function). Passing it to a callee that only reads it
+ * (`log(client)`, `client.query(…)`) is not a hand-off.
+ */
+export interface OwnershipOptions {
+  /** `settings.ownershipFunctions`: names (`withClient`) or member paths (`db.releaseLater`) */
+  readonly ownershipFunctions: readonly string[];
+  /** release method names of the resource, to recognise same-file functions that release their parameter */
+  readonly releaseMethods: ReadonlySet<string>;
+  /** finds the variable an identifier refers to */
+  readonly findVariable: (node: TSESTree.Identifier) => Variable | null;
+}
+
+export type HandOff = { readonly kind: 'returned' | 'yielded' | 'resolved' | 'stored' | 'passed' | 'captured'; readonly node: Node };
+
+/** The first hand-off of `variable` within `owner` (the function that acquired it), or null. */
+export function findHandOff(variable: Variable, owner: Node, options: OwnershipOptions): HandOff | null {
+  for (const reference of variable.references) {
+    if (reference.init || reference.isWriteOnly()) continue;
+    const handOff = classifyReference(reference, owner, options);
+    if (handOff !== null) return handOff;
+  }
+  return null;
+}
+
+function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions): HandOff | null {
+  let node: Node = reference.identifier as Node;
+  // climb through value-preserving wrappers and containers (`{ client }`, `[client]`, `client as X`)
+  for (;;) {
+    const parent = node.parent;
+    if (parent === undefined) return null;
+    if (
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSSatisfiesExpression' ||
+      parent.type === 'ChainExpression' ||
+      parent.type === 'ArrayExpression' ||
+      parent.type === 'SpreadElement' ||
+      (parent.type === 'Property' && parent.value === node) ||
+      parent.type === 'ObjectExpression' ||
+      (parent.type === 'ConditionalExpression' && parent.test !== node) ||
+      parent.type === 'LogicalExpression' ||
+      parent.type === 'AwaitExpression'
+    ) {
+      node = parent;
+      continue;
+    }
+    switch (parent.type) {
+      case 'ReturnStatement':
+        return { kind: 'returned', node: parent };
+      case 'ArrowFunctionExpression':
+        return parent.body === node ? { kind: 'returned', node: parent } : null;
+      case 'YieldExpression':
+        return { kind: 'yielded', node: parent };
+      case 'AssignmentExpression':
+        return parent.right === node && storesOutside(parent.left, owner, options) ? { kind: 'stored', node: parent } : null;
+      case 'VariableDeclarator':
+        // `const holder = { client }` stays local; an alias is followed by the caller
+        return null;
+      case 'PropertyDefinition':
+        return parent.value === node ? { kind: 'stored', node: parent } : null;
+      case 'CallExpression':
+      case 'NewExpression':
+        if (parent.callee === node) return null;
+        return classifyArgument(parent, node, owner, options);
+      default:
+        return null;
+    }
+  }
+}
+
+/** `this.x = v`, `outer = v`, `cache.set(k, v)` … — assignment targets that outlive the function. */
+function storesOutside(target: Node, owner: Node, options: OwnershipOptions): boolean {
+  const base = rootObject(target);
+  if (base === null) return false;
+  if (base.type === 'ThisExpression') return true;
+  if (base.type !== 'Identifier') return false;
+  const variable = options.findVariable(base);
+  if (variable === null) return true; // a global
+  const declaration = variable.defs[0]?.node as Node | undefined;
+  return declaration === undefined || !inside(declaration, owner);
+}
+
+function rootObject(node: Node): Node | null {
+  let current = skipWrappers(node);
+  while (current.type === 'MemberExpression') current = skipWrappers(current.object);
+  return current.type === 'Identifier' || current.type === 'ThisExpression' ? current : null;
+}
+
+function classifyArgument(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: Node,
+  owner: Node,
+  options: OwnershipOptions,
+): HandOff | null {
+  const callee = skipWrappers(call.callee);
+  // resolve(client) inside `new Promise((resolve) => …)`
+  if (callee.type === 'Identifier' && isPromiseResolver(callee, options)) return { kind: 'resolved', node: call };
+  const name = calleeName(callee);
+  if (name !== null && options.ownershipFunctions.includes(name)) return { kind: 'passed', node: call };
+  if (callee.type === 'MemberExpression') {
+    // `this.clients.push(client)`, `cache.set(key, client)`: stored in state that outlives the function
+    const method = memberKey(callee);
+    if (method !== null && STORING_METHODS.has(method) && storesOutside(callee.object, owner, options)) return { kind: 'stored', node: call };
+  }
+  if (callee.type === 'Identifier') {
+    const target = options.findVariable(callee);
+    const fn = target ? functionOf(target) : null;
+    if (fn !== null) {
+      const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+      if (index >= 0 && releasesParameter(fn, index, options)) return { kind: 'passed', node: call };
+    }
+  }
+  return null;
+}
+
+const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);
+
+function calleeName(callee: Node): string | null {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression') {
+    const key = memberKey(callee);
+    const object = calleeName(skipWrappers(callee.object));
+    if (key !== null && object !== null) return `${object}.${key}`;
+    if (key !== null && callee.object.type === 'ThisExpression') return `this.${key}`;
+  }
+  return null;
+}
+
+function isPromiseResolver(callee: TSESTree.Identifier, options: OwnershipOptions): boolean {
+  const variable = options.findVariable(callee);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as Node;
+  if (!isFunction(fn) || fn.params[0] !== def.name) return false;
+  const parent = fn.parent;
+  return parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+}
+
+/** The function a variable names: `function f(…) {}` or `const f = (…) => {}`. */
+function functionOf(variable: Variable): TSESTree.FunctionLike | null {
+  const def = variable.defs[0];
+  if (def === undefined) return null;
+  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return def.node as TSESTree.FunctionLike;
+  if (def.type === 'Variable') {
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    if (init && isFunction(init)) return init;
+  }
+  return null;
+}
+
+/** Whether a same-file function releases its parameter at `index` (`function done(c) { c.release() }`). */
+function releasesParameter(fn: TSESTree.FunctionLike, index: number, options: OwnershipOptions): boolean {
+  const param = fn.params[index];
+  if (param === undefined || param.type !== 'Identifier') return false;
+  const variable = options.findVariable(param);
+  if (variable === null) return false;
+  return variable.references.some((reference) => {
+    const id = reference.identifier as Node;
+    const member = id.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== id) return false;
+    const key = memberKey(member);
+    return key !== null && options.releaseMethods.has(key) && member.parent?.type === 'CallExpression' && member.parent.callee === member;
+  });
+}
+
+function inside(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}

@@ -1,0 +1,548 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
+import type { Catalog, ShapeRef } from '../catalog/index.js';
+import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
+import { isFunction, propertyName, skipWrappers } from './ast.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/** A place in a driver module: the root (`require('pg')`) or a path below it (`pg.Pool`). */
+export interface ModuleValue {
+  readonly kind: 'module';
+  readonly targets: ReadonlyArray<{ readonly driver: DriverSpec; readonly exports?: readonly string[] }>;
+  readonly path: readonly string[];
+}
+
+/** A catalog shape: a pool, lease, cursor … */
+export interface ShapeValue {
+  readonly kind: 'shape';
+  readonly ref: ShapeRef;
+  /** the value is a promise of the shape (not yet awaited) */
+  readonly promise: boolean;
+  /** the call or `new` that created it, when it was created in this file */
+  readonly origin: TSESTree.CallExpression | TSESTree.NewExpression | null;
+  /** how it was found: followed through the syntax, or from a TypeScript type */
+  readonly via: 'syntax' | 'type';
+  /** a scope parameter of a managed scope (released for you) or a callback-form lease */
+  readonly scoped?: 'managed' | 'callback';
+}
+
+/** The release function a callback-form acquisition passes (`done` in `pool.connect((err, client, done) => …)`). */
+export interface ReleaserValue {
+  readonly kind: 'releaser';
+  readonly ref: ShapeRef;
+}
+
+export type Value = ModuleValue | ShapeValue | ReleaserValue;
+
+/** Asks the TypeScript checker for the shape of a node (type-aware resolution). */
+export type TypeResolver = (node: Node) => ShapeValue | null;
+
+/** What a call does, according to the catalog. */
+export interface CallMeaning {
+  /** the receiver's value (for `recv.method()`), or the callee's value for a direct call */
+  readonly receiver: Value;
+  readonly method: string | null;
+}
+
+/**
+ * Provenance: which expressions are driver modules, pools, leases or cursors. Follows imports and
+ * `require()`s through `const`/`let` bindings, destructuring, aliases, class fields, callback and
+ * managed-scope parameters, and parameter type annotations that name a driver's types. Results are
+ * memoised per node; cycles resolve to "unknown".
+ */
+export class Provenance {
+  private readonly memo = new Map<Node, Value | null>();
+  private readonly variableMemo = new Map<Variable, Value | null>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly catalog: Catalog,
+    private readonly typeResolver: TypeResolver | null,
+    readonly filename: string,
+  ) {}
+
+  /** The value of an expression, or `null` when it is not (known to be) driver-related. */
+  resolve(node: Node): Value | null {
+    if (this.memo.has(node)) return this.memo.get(node)!;
+    this.memo.set(node, null); // cycle guard
+    let value = this.compute(node);
+    if (value === null && this.typeResolver !== null && isTypeCandidate(node)) value = this.typeResolver(node);
+    this.memo.set(node, value);
+    return value;
+  }
+
+  /** The shape of an expression (awaited or not), or null. */
+  shape(node: Node): ShapeValue | null {
+    const value = this.resolve(node);
+    return value?.kind === 'shape' ? value : null;
+  }
+
+  /** The shape a variable holds, or null. */
+  variableShape(variable: Variable): ShapeValue | null {
+    const value = this.resolveVariable(variable);
+    return value?.kind === 'shape' ? value : null;
+  }
+
+  /** The source text of a node. */
+  text(node: Node): string {
+    return this.sourceCode.getText(node);
+  }
+
+  /** Looks a shape up by reference from a driver. */
+  shapeRef(driver: DriverSpec, reference: string): ShapeRef | undefined {
+    return this.catalog.shape(driver, reference);
+  }
+
+  /** The variable an identifier refers to. */
+  findVariable(node: TSESTree.Identifier): Variable | null {
+    return findVariableInScope(this.sourceCode.getScope(node) as Scope, node) ?? null;
+  }
+
+  private compute(raw: Node): Value | null {
+    const node = skipWrappers(raw);
+    switch (node.type) {
+      case 'AwaitExpression': {
+        const inner = this.resolve(node.argument);
+        return inner?.kind === 'shape' && inner.promise ? { ...inner, promise: false } : inner;
+      }
+      case 'Identifier':
+        return this.resolveIdentifier(node);
+      case 'MemberExpression':
+        return this.resolveMember(node);
+      case 'CallExpression':
+        return this.resolveCall(node);
+      case 'NewExpression':
+        return this.resolveNew(node);
+      case 'ImportExpression':
+        return node.source.type === 'Literal' && typeof node.source.value === 'string' ? this.moduleValue(node.source.value) : null;
+      case 'AssignmentExpression':
+        return node.operator === '=' || node.operator === '??=' || node.operator === '||=' ? this.resolve(node.right) : null;
+      case 'LogicalExpression':
+        // `globalForPrisma.prisma ?? new PrismaClient()`, `pool || new Pool()`
+        return node.operator === '&&' ? null : (this.resolve(node.right) ?? this.resolve(node.left));
+      case 'ConditionalExpression':
+        return this.resolve(node.consequent) ?? this.resolve(node.alternate);
+      case 'SequenceExpression':
+        return this.resolve(node.expressions[node.expressions.length - 1]!);
+      default:
+        return null;
+    }
+  }
+
+  private moduleValue(specifier: string): ModuleValue | null {
+    const targets = this.catalog.driversForModule(specifier);
+    return targets.length > 0 ? { kind: 'module', targets, path: [] } : null;
+  }
+
+  private resolveIdentifier(node: TSESTree.Identifier): Value | null {
+    const variable = this.findVariable(node);
+    return variable === null ? null : this.resolveVariable(variable);
+  }
+
+  /** A variable's value: from its import, its declaration, or — for `let` — its assignments. */
+  resolveVariable(variable: Variable): Value | null {
+    if (this.variableMemo.has(variable)) return this.variableMemo.get(variable)!;
+    this.variableMemo.set(variable, null);
+    const value = this.computeVariable(variable);
+    this.variableMemo.set(variable, value);
+    return value;
+  }
+
+  private computeVariable(variable: Variable): Value | null {
+    const def = variable.defs[0];
+    if (def === undefined) return null;
+    switch (def.type) {
+      case 'ImportBinding':
+        return this.resolveImportBinding(def.node as TSESTree.ImportClause);
+      case 'Variable': {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const fromInit = declarator.init ? this.resolvePatternTarget(declarator.id, def.name, declarator.init) : null;
+        if (fromInit !== null) return fromInit;
+        const annotated = def.name.type === 'Identifier' ? this.fromAnnotation(def.name) : null;
+        if (annotated !== null) return annotated;
+        // `let pool; … pool ??= new Pool()` / `pool = new Pool()`: every assignment that resolves agrees.
+        return this.fromAssignments(variable);
+      }
+      case 'Parameter':
+        return def.name.type === 'Identifier' ? this.resolveParameter(def.name, def.node as Node) : null;
+      default:
+        return null;
+    }
+  }
+
+  private fromAssignments(variable: Variable): Value | null {
+    let found: Value | null = null;
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.writeExpr == null) continue;
+      const value = this.resolve(reference.writeExpr as Node);
+      if (value !== null) {
+        if (found !== null && !sameValue(found, value)) return null;
+        found = value;
+      }
+    }
+    return found;
+  }
+
+  private resolveImportBinding(clause: TSESTree.ImportClause): Value | null {
+    const declaration = clause.parent as TSESTree.ImportDeclaration;
+    const base = this.moduleValue(declaration.source.value);
+    if (base === null) return null;
+    if (clause.type === 'ImportSpecifier') {
+      const imported = clause.imported.type === 'Identifier' ? clause.imported.name : String(clause.imported.value);
+      if (imported === 'default') return restrictToNamed(base, null);
+      return restrictToNamed({ ...base, path: [imported] }, imported);
+    }
+    return restrictToNamed(base, null);
+  }
+
+  /** `const x = init`, `const { Pool } = init`, `const [a] = …` — the value bound to `name`. */
+  private resolvePatternTarget(pattern: Node, name: TSESTree.Identifier, init: Node): Value | null {
+    if (pattern.type === 'Identifier') return pattern === name ? this.resolve(init) : null;
+    if (pattern.type === 'AssignmentPattern') return this.resolvePatternTarget(pattern.left, name, init);
+    if (pattern.type !== 'ObjectPattern') return null;
+    for (const property of pattern.properties) {
+      if (property.type !== 'Property') continue;
+      if (!containsNode(property.value, name)) continue;
+      const key = propertyName(property);
+      if (key === null) return null;
+      const base = this.resolve(init);
+      if (base === null) return null;
+      const member = this.member(base, key);
+      if (member === null) return null;
+      const inner = skipAssignmentPattern(property.value);
+      return inner === name ? member : null;
+    }
+    return null;
+  }
+
+  private resolveMember(node: TSESTree.MemberExpression): Value | null {
+    const key = memberKey(node);
+    if (key === null) return null;
+    if (node.object.type === 'ThisExpression') return this.resolveThisField(node, key);
+    const base = this.resolve(node.object);
+    return base === null ? null : this.member(base, key);
+  }
+
+  private member(base: Value, key: string): Value | null {
+    if (base.kind === 'module') {
+      if (key === 'default' && base.path.length === 0) return base;
+      return { ...base, path: [...base.path, key] };
+    }
+    return null;
+  }
+
+  /** `this.pool` inside a class: a field initialiser, a constructor assignment, or a typed parameter property. */
+  private resolveThisField(node: TSESTree.MemberExpression, key: string): Value | null {
+    const classNode = enclosingClass(node);
+    if (classNode === null) return null;
+    for (const element of classNode.body.body) {
+      if (element.type === 'PropertyDefinition' && propertyName(element) === key) {
+        if (element.value) return this.resolve(element.value);
+        if (element.typeAnnotation) return this.fromTypeNode(element.typeAnnotation.typeAnnotation, element);
+      }
+      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === key) {
+            const annotated = param.parameter.typeAnnotation;
+            if (annotated) return this.fromTypeNode(annotated.typeAnnotation, param);
+          }
+        }
+        const assigned = findThisAssignment(element.value.body, key);
+        if (assigned !== null) {
+          const value = this.resolve(assigned);
+          if (value !== null) return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  private resolveCall(node: TSESTree.CallExpression): Value | null {
+    const callee = skipWrappers(node.callee);
+    if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments.length === 1) {
+      const arg = node.arguments[0]!;
+      if (arg.type === 'Literal' && typeof arg.value === 'string' && this.isGlobalRequire(callee)) return this.moduleValue(arg.value);
+      if (arg.type === 'TemplateLiteral' && arg.expressions.length === 0 && this.isGlobalRequire(callee)) {
+        return this.moduleValue(arg.quasis[0]!.value.cooked ?? '');
+      }
+      return null;
+    }
+    if (callee.type === 'MemberExpression') {
+      const method = memberKey(callee);
+      if (method === null) return null;
+      const receiver = callee.object.type === 'Super' ? null : this.resolve(callee.object);
+      if (receiver === null) return null;
+      if (receiver.kind === 'shape') return this.produce(receiver, method, node);
+      if (receiver.kind === 'module') return this.fromExport({ ...receiver, path: [...receiver.path, method] }, 'call', node);
+      return null;
+    }
+    const value = this.resolve(callee);
+    if (value?.kind === 'module') return this.fromExport(value, 'call', node);
+    if (value?.kind === 'shape' && !value.promise && value.ref.shape.call) {
+      const ref = this.catalog.shape(value.ref.driver, value.ref.shape.call.shape);
+      if (ref) return { kind: 'shape', ref, promise: value.ref.shape.call.awaited === true, origin: node, via: value.via };
+    }
+    return null;
+  }
+
+  private resolveNew(node: TSESTree.NewExpression): Value | null {
+    const value = this.resolve(node.callee);
+    return value?.kind === 'module' ? this.fromExport(value, 'new', node) : null;
+  }
+
+  private isGlobalRequire(callee: TSESTree.Identifier): boolean {
+    const variable = this.findVariable(callee);
+    return variable === null || variable.defs.length === 0;
+  }
+
+  /** `new Pool()`, `mysql.createPool()`, `knex(cfg)` — an export used as the catalog says. */
+  private fromExport(value: ModuleValue, use: 'call' | 'new', node: TSESTree.CallExpression | TSESTree.NewExpression): Value | null {
+    for (const target of value.targets) {
+      const spec = target.driver.exports.find((e) => pathEquals(e.path, value.path) && viaMatches(e, use));
+      if (spec === undefined) continue;
+      if (!exportApplies(spec, node.arguments)) continue;
+      const ref = this.catalog.shape(target.driver, spec.shape);
+      if (ref === undefined) continue;
+      return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: 'syntax' };
+    }
+    return null;
+  }
+
+  /** `pool.connect()` → lease; `client.query(new Cursor())` → the cursor; `conn.execute(…, { resultSet: true })` … */
+  private produce(receiver: ShapeValue, method: string, node: TSESTree.CallExpression): Value | null {
+    if (receiver.promise) return null;
+    const shape = receiver.ref.shape;
+    const submitted = shape.submits?.[method];
+    if (submitted !== undefined) {
+      const arg = node.arguments[submitted];
+      const argValue = arg ? this.shape(arg) : null;
+      if (argValue !== null && argValue.ref.shape.role === 'cursor') return { ...argValue, origin: node };
+    }
+    const spec = findProduce(shape, method, node);
+    if (spec === undefined || spec.property !== undefined) return null;
+    const ref = this.catalog.shape(receiver.ref.driver, spec.shape);
+    if (ref === undefined) return null;
+    return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: receiver.via };
+  }
+
+  /** The produce spec a call matches, honouring callback forms and argument conditions. */
+  produceSpec(receiver: ShapeValue, method: string, node: TSESTree.CallExpression): ProduceSpec | undefined {
+    return findProduce(receiver.ref.shape, method, node);
+  }
+
+  /** A parameter: a callback-form lease, a managed scope's resource, or a parameter typed as a driver type. */
+  private resolveParameter(name: TSESTree.Identifier, fn: Node): Value | null {
+    if (isFunction(fn)) {
+      const index = fn.params.findIndex((p) => skipParamWrappers(p) === name);
+      const call = fn.parent;
+      if (index >= 0 && call?.type === 'CallExpression' && call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+        const fromCallback = this.fromCallbackParameter(call, fn, index);
+        if (fromCallback !== null) return fromCallback;
+      }
+    }
+    return this.fromAnnotation(name);
+  }
+
+  private fromCallbackParameter(call: TSESTree.CallExpression, fn: TSESTree.FunctionLike, index: number): Value | null {
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== 'MemberExpression') return null;
+    const method = memberKey(callee);
+    if (method === null) return null;
+    const receiver = this.shape(callee.object);
+    if (receiver === null || receiver.promise) return null;
+    const shape = receiver.ref.shape;
+    for (const produce of shape.produces ?? []) {
+      if (produce.method !== method || produce.callback === undefined) continue;
+      if (lastFunctionArgument(call) !== fn) continue;
+      const ref = this.catalog.shape(receiver.ref.driver, produce.shape);
+      if (ref === undefined) continue;
+      if (index === produce.callback.resourceParam) return { kind: 'shape', ref, promise: false, origin: call, via: receiver.via, scoped: 'callback' };
+      if (index === produce.callback.releaseParam) return { kind: 'releaser', ref };
+    }
+    for (const managed of shape.managed ?? []) {
+      if (managed.method !== method || managed.scopeParam !== index || managed.scopeShape === undefined) continue;
+      if (lastFunctionArgument(call) !== fn) continue;
+      const ref = this.catalog.shape(receiver.ref.driver, managed.scopeShape);
+      if (ref) return { kind: 'shape', ref, promise: false, origin: null, via: receiver.via, scoped: 'managed' };
+    }
+    return null;
+  }
+
+  /** `client: PoolClient` where `PoolClient` is imported from a driver module. */
+  private fromAnnotation(name: TSESTree.Identifier): Value | null {
+    const annotation = name.typeAnnotation?.typeAnnotation;
+    return annotation ? this.fromTypeNode(annotation, name) : null;
+  }
+
+  private fromTypeNode(type: TSESTree.TypeNode, at: Node): Value | null {
+    if (type.type === 'TSUnionType') {
+      // `PoolClient | undefined`
+      const parts = type.types.filter((t) => t.type !== 'TSUndefinedKeyword' && t.type !== 'TSNullKeyword');
+      return parts.length === 1 ? this.fromTypeNode(parts[0]!, at) : null;
+    }
+    if (type.type !== 'TSTypeReference') return null;
+    let typeName = type.typeName;
+    let promise = false;
+    if (typeName.type === 'Identifier' && typeName.name === 'Promise' && type.typeArguments?.params.length === 1) {
+      const inner = type.typeArguments.params[0]!;
+      if (inner.type !== 'TSTypeReference') return null;
+      typeName = inner.typeName;
+      promise = true;
+    }
+    let local: TSESTree.Identifier;
+    let member: string | null = null;
+    if (typeName.type === 'Identifier') local = typeName;
+    else if (typeName.type === 'TSQualifiedName' && typeName.left.type === 'Identifier') {
+      local = typeName.left;
+      member = typeName.right.name;
+    } else return null;
+    const scope = this.sourceCode.getScope(at) as Scope;
+    const variable = findVariableInScope(scope, local.name);
+    if (!variable) return null;
+    const value = this.resolveVariable(variable);
+    if (value?.kind !== 'module') return null;
+    const typeNameText = member ?? value.path[value.path.length - 1];
+    if (typeNameText === undefined) return null;
+    for (const target of value.targets) {
+      for (const [shapeName, shape] of Object.entries(target.driver.shapes)) {
+        if (shape.types?.includes(typeNameText)) {
+          const ref = this.catalog.shape(target.driver, shapeName)!;
+          return { kind: 'shape', ref, promise, origin: null, via: 'syntax' };
+        }
+      }
+    }
+    return null;
+  }
+}
+
+/** The property name of a member access, for `a.b` and `a['b']`. */
+export function memberKey(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : null;
+  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return null;
+}
+
+function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression): ProduceSpec | undefined {
+  const hasCallback = lastFunctionArgument(call) !== null;
+  return shape.produces?.find(
+    (p) =>
+      p.method === method &&
+      !(p.callback !== undefined && hasCallback) &&
+      !(p.withoutCallback === true && hasCallback) &&
+      (p.when === undefined || p.when.some((c) => conditionHolds(c, call.arguments))),
+  );
+}
+
+function lastFunctionArgument(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
+  const last = call.arguments[call.arguments.length - 1];
+  return last !== undefined && isFunction(last) ? last : null;
+}
+
+function viaMatches(spec: ExportSpec, use: 'call' | 'new'): boolean {
+  return spec.via === use || spec.via === 'new-or-call';
+}
+
+function exportApplies(spec: ExportSpec, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  if (spec.when && !spec.when.some((c) => conditionHolds(c, args))) return false;
+  if (spec.unless && spec.unless.some((c) => conditionHolds(c, args))) return false;
+  return true;
+}
+
+/** Whether an argument condition holds; unknown arguments (identifiers) do not satisfy `is`/`has` conditions. */
+export function conditionHolds(condition: ArgumentCondition, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const arg = args[condition.index];
+  if ('is' in condition) {
+    if (condition.is === 'absent') return arg === undefined;
+    return arg !== undefined && isStringLike(arg);
+  }
+  if ('hasProperty' in condition) return arg?.type === 'ObjectExpression' && hasProperty(arg, condition.hasProperty);
+  return arg === undefined || (arg.type === 'ObjectExpression' && !hasProperty(arg, condition.lacksProperty));
+}
+
+function isStringLike(node: Node): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string';
+  if (node.type === 'TemplateLiteral') return true;
+  // `process.env.DATABASE_URL` / `process.env.DATABASE_URL!` is a connection string
+  const inner = skipWrappers(node);
+  return inner.type === 'MemberExpression' && inner.object.type === 'MemberExpression' && memberKey(inner.object) === 'env';
+}
+
+function hasProperty(object: TSESTree.ObjectExpression, key: string): boolean {
+  return object.properties.some((p) => p.type === 'Property' && propertyName(p) === key);
+}
+
+function pathEquals(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a.kind === 'shape' && b.kind === 'shape') return a.ref.shape === b.ref.shape;
+  if (a.kind === 'module' && b.kind === 'module') return pathEquals(a.path, b.path) && a.targets[0]?.driver === b.targets[0]?.driver;
+  return false;
+}
+
+function restrictToNamed(value: ModuleValue, named: string | null): ModuleValue | null {
+  // a pattern module (generated Prisma client) only resolves through the exports it lists
+  const targets = value.targets.filter((t) => t.exports === undefined || (named !== null && t.exports.includes(named)));
+  return targets.length > 0 ? { ...value, targets } : null;
+}
+
+function containsNode(root: Node, target: Node): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n === target) {
+      found = true;
+      return;
+    }
+    if (n.type === 'AssignmentPattern') visit(n.left);
+    else if (n.type === 'ObjectPattern') n.properties.forEach((p) => visit(p.type === 'Property' ? p.value : p.argument));
+    else if (n.type === 'ArrayPattern') n.elements.forEach((e) => e && visit(e));
+    else if (n.type === 'RestElement') visit(n.argument);
+  };
+  visit(root);
+  return found;
+}
+
+function skipAssignmentPattern(node: Node): Node {
+  return node.type === 'AssignmentPattern' ? node.left : node;
+}
+
+function skipParamWrappers(param: TSESTree.Parameter): Node {
+  let p: Node = param;
+  if (p.type === 'TSParameterProperty') p = p.parameter;
+  if (p.type === 'AssignmentPattern') p = p.left;
+  return p;
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'ClassBody') return current.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+    // `this` inside a non-arrow function that is not a method refers to something else
+    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition') {
+      return null;
+    }
+    current = current.parent;
+  }
+  return null;
+}
+
+/** The first `this.key = value` at the top level of a constructor body. */
+function findThisAssignment(body: TSESTree.BlockStatement | null | undefined, key: string): Node | null {
+  for (const statement of body?.body ?? []) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const left = statement.expression.left;
+    if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && memberKey(left) === key) return statement.expression.right;
+  }
+  return null;
+}
+
+/** Nodes worth a type query: identifiers, member accesses and calls (the places a receiver comes from). */
+function isTypeCandidate(node: Node): boolean {
+  const inner = skipWrappers(node);
+  return inner.type === 'Identifier' || inner.type === 'MemberExpression' || inner.type === 'CallExpression' || inner.type === 'AwaitExpression';
+}

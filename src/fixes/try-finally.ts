@@ -1,0 +1,53 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The leading whitespace of the line a node starts on. */
+export function indentOf(sourceCode: SourceCode, node: Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/u.exec(line)![0];
+}
+
+/** The statements that follow `statement` in its block, or null when it is not directly in a block. */
+export function followingStatements(statement: Node): Node[] | null {
+  const parent = statement.parent;
+  if (parent?.type !== 'BlockStatement' && parent?.type !== 'Program' && parent?.type !== 'StaticBlock') return null;
+  const body = parent.body as Node[];
+  const index = body.indexOf(statement);
+  return index < 0 ? null : body.slice(index + 1);
+}
+
+/**
+ * Wraps `statements` (consecutive statements of one block) in `try { … } finally { <finalizer> }`,
+ * leaving out the statements in `drop` (an existing release that the `finally` replaces). The
+ * statements' own text, comments between them included, is kept; only the `try` lines are added,
+ * and indentation beyond them is left to the formatter.
+ */
+export function wrapInTryFinally(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statements: readonly Node[],
+  finalizer: string,
+  drop: ReadonlySet<Node> = new Set(),
+): TSESLint.RuleFix {
+  const first = statements[0]!;
+  const last = statements[statements.length - 1]!;
+  const indent = indentOf(sourceCode, first);
+  let body = '';
+  let cursor = first.range[0];
+  for (const statement of statements) {
+    if (!drop.has(statement)) continue;
+    body += sourceCode.text.slice(cursor, statement.range[0]).replace(/[ \t]*$/u, '');
+    cursor = statement.range[1];
+    // drop the rest of the line the removed statement stood on, when it is only whitespace
+    const rest = /^[ \t]*\n/u.exec(sourceCode.text.slice(cursor));
+    if (rest) cursor += rest[0].length;
+  }
+  body += sourceCode.text.slice(cursor, last.range[1]);
+  body = body.trimEnd();
+  return fixer.replaceTextRange(
+    [first.range[0], last.range[1]],
+    `try {\n${indent}${body}\n${indent}} finally {\n${indent}  ${finalizer}\n${indent}}`,
+  );
+}
