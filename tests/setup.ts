@@ -8,3 +8,10 @@ RuleTester.describeSkip = vitest.describe.skip;
 RuleTester.it = vitest.it;
 RuleTester.itOnly = vitest.it.only;
 RuleTester.itSkip = vitest.it.skip;
+
+// ESLint's own RuleTester (plain-JS cases under espree) uses the same hooks.
+import { RuleTester as EslintRuleTester } from 'eslint';
+const eslintTester = EslintRuleTester as unknown as { describe: unknown; it: unknown; itOnly: unknown };
+eslintTester.describe = vitest.describe;
+eslintTester.it = vitest.it;
+eslintTester.itOnly = vitest.it.only;
