@@ -44,10 +44,8 @@ export const ioredis: DriverSpec = {
       types: ['Cluster'],
       release: ['quit'],
       discard: ['disconnect'],
-      produces: [
-        { method: 'duplicate', shape: 'Cluster' },
-        { method: 'scanStream', shape: 'ScanStream' },
-      ],
+      // a cluster has per-node scans only (`sscanStream` etc. are key scans), no `scanStream()`
+      produces: [{ method: 'duplicate', shape: 'Cluster' }],
       lifetime: 'single',
     },
     ScanStream,

@@ -62,7 +62,8 @@ export const pg: DriverSpec = {
       release: ['end'],
       queries: ['query'],
       submits: { query: 0 },
-      transaction: pgTransaction,
+      // ending a direct connection closes its session, which aborts an open transaction
+      transaction: { sql: true, releaseWhileOpen: 'rolls-back' },
       lifetime: 'single',
     },
   },

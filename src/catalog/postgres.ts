@@ -9,7 +9,7 @@ import type { DriverSpec, LimitSetting } from './types.js';
 export const postgresLimits: readonly LimitSetting[] = [
   { kind: 'maxSize', path: ['max'], default: 10, suggested: 10, unit: 'connections' },
   { kind: 'idleTimeout', path: ['idle_timeout'], default: 0, unbounded: [0], suggested: 20, unit: 's' },
-  { kind: 'maxLifetime', path: ['max_lifetime'], default: 1800, unbounded: [0], suggested: 1800, unit: 's' },
+  { kind: 'maxLifetime', path: ['max_lifetime'], default: 1800, suggested: 1800, unit: 's' },
 ];
 
 /** `` sql`…` `` returns a `PendingQuery` (with `.cursor()`); `sql.unsafe(text)` is the string form. */

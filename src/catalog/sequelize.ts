@@ -18,8 +18,10 @@ export const sequelize: DriverSpec = {
   checkedAgainst: { sequelize: '6.37.8' },
   modules: ['sequelize'],
   exports: [
+    // `import { Sequelize } from 'sequelize'` / `const { Sequelize } = require('sequelize')`
     { path: ['Sequelize'], via: 'new', shape: 'Sequelize' },
-    // `module.exports = Sequelize`: `new (require('sequelize'))(…)`, `import Sequelize from 'sequelize'`
+    // `new (require('sequelize'))(…)`: the runtime sets `module.exports = Sequelize`
+    // (`lib/sequelize.js` l.642–644), though the typings declare no constructible root
     { path: [], via: 'new', shape: 'Sequelize' },
   ],
   shapes: {

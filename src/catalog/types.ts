@@ -114,6 +114,12 @@ export interface LimitSetting {
   readonly suggested: number;
   /** unit of the value, for messages */
   readonly unit: 'ms' | 's' | 'connections' | 'requests';
+  /**
+   * The setting does not matter when this other option has this value: mysql's `queueLimit` only
+   * bounds the wait when `waitForConnections` is true; with `waitForConnections: false` an exhausted
+   * pool fails at once (`{ path: ['waitForConnections'], equals: false }`).
+   */
+  readonly moot?: { readonly path: readonly string[]; readonly equals: boolean | number | string };
 }
 
 export interface PoolLimits {
@@ -138,6 +144,17 @@ export interface ShapeSpec {
   readonly release?: readonly string[];
   /** methods that end it by destroying it; they count as releases (`destroy`) */
   readonly discard?: readonly string[];
+  /**
+   * The `release`/`discard`/`releasesArgument` methods that return a promise (`await session.close()`,
+   * `await queryRunner.release()`): fixes that insert such a release await it inside async functions.
+   */
+  readonly asyncRelease?: readonly string[];
+  /**
+   * Methods that open a pool or direct connection once after it is created (`client.connect()`,
+   * `dataSource.initialize()`): calling one again on the same object throws or reconnects, so a fix
+   * that hoists the creation out of a loop moves these calls along with it.
+   */
+  readonly open?: readonly string[];
   /** methods of this object that release a lease passed as first argument: `pool.releaseConnection(conn)` */
   readonly releasesArgument?: readonly string[];
   /** methods that return another shape */
@@ -149,6 +166,14 @@ export interface ShapeSpec {
   readonly submits?: Readonly<Record<string, number>>;
   /** one-shot query methods (managed for pools; on a lease they run on that lease) */
   readonly queries?: readonly string[];
+  /**
+   * How the `queries` methods (and `taggedQuery`) deliver their result. `'promise'` (the default): a
+   * promise or thenable, unless the last argument is a callback. `'callback'`: only through a
+   * callback; the return value is not a promise (mysql, the mysql2 and mariadb callback APIs,
+   * sqlite3). `'sync'`: synchronously (better-sqlite3, node:sqlite). Rules about un-awaited queries
+   * act on `'promise'` only.
+   */
+  readonly queryResult?: 'promise' | 'callback' | 'sync';
   /** methods that consume a cursor to the end (and so close it): `toArray`, `consume` */
   readonly consumers?: readonly string[];
   /** managed scopes offered by this object */

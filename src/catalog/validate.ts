@@ -80,6 +80,13 @@ const limitSetting = objectOf(
     unbounded: arrayOf((v, p) => (typeof v === 'number' ? null : problem(p, 'must be a number.'))),
     suggested: (v, p) => (typeof v === 'number' ? null : problem(p, 'must be a number.')),
     unit: oneOf('ms', 's', 'connections', 'requests'),
+    moot: objectOf(
+      {
+        path: strings,
+        equals: (v, p) => (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string' ? null : problem(p, 'must be a boolean, a number or a string.')),
+      },
+      ['path', 'equals'],
+    ),
   },
   ['kind', 'path', 'default', 'suggested', 'unit'],
 );
@@ -90,7 +97,9 @@ const shape = objectOf(
     types: strings,
     release: strings,
     discard: strings,
+    open: strings,
     releasesArgument: strings,
+    asyncRelease: strings,
     produces: arrayOf(
       objectOf(
         {
@@ -107,6 +116,7 @@ const shape = objectOf(
     ),
     submits: recordOf(isIndex),
     queries: strings,
+    queryResult: oneOf('promise', 'callback', 'sync'),
     consumers: strings,
     managed: arrayOf(
       objectOf({ method: isString, scopeParam: isIndex, scopeShape: isString, transaction: isBoolean }, ['method']),
@@ -126,8 +136,12 @@ const shape = objectOf(
       ['symbol', 'since'],
     ),
     lifetime: oneOf('single', 'per-request', 'free'),
-    limits: objectOf({ optionsArgument: isIndex, settings: arrayOf(limitSetting) }, ['optionsArgument', 'settings']),
+    limits: objectOf({ optionsArgument: isIndex, optionsLast: isBoolean, settings: arrayOf(limitSetting) }, ['optionsArgument', 'settings']),
     call: objectOf({ shape: isString, awaited: isBoolean }, ['shape']),
+    queryResult: oneOf('promise', 'callback', 'sync'),
+    taggedQuery: objectOf({ shape: isString }),
+    iterationCloses: isBoolean,
+    releaseChain: isString,
   },
   ['role'],
 );
