@@ -3,6 +3,7 @@ import { findVariable as findVariableInScope } from '@typescript-eslint/utils/as
 import type { Catalog, ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
 import { isFunction, propertyName, skipWrappers } from './ast.js';
+import type { TypeQueries } from './type-resolver.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -57,21 +58,87 @@ export class Provenance {
   private readonly memo = new Map<Node, Value | null>();
   private readonly variableMemo = new Map<Variable, Value | null>();
 
+  private readonly typeResolver: TypeResolver | null;
+
+  /**
+   * @param types type-aware queries (the `typeAware` setting with a program), or null: then no type
+   *   query is ever made and every result is syntactic
+   */
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly catalog: Catalog,
-    private readonly typeResolver: TypeResolver | null,
+    typeResolver: TypeResolver | null,
     readonly filename: string,
-  ) {}
+    readonly types: TypeQueries | null = null,
+  ) {
+    this.typeResolver = typeResolver ?? (types !== null ? (node) => types.shapeOfNode(node) : null);
+  }
 
   /** The value of an expression, or `null` when it is not (known to be) driver-related. */
   resolve(node: Node): Value | null {
     if (this.memo.has(node)) return this.memo.get(node)!;
     this.memo.set(node, null); // cycle guard
     let value = this.compute(node);
-    if (value === null && this.typeResolver !== null && isTypeCandidate(node)) value = this.typeResolver(node);
+    if (value === null && this.typeResolver !== null) value = this.typed(node);
     this.memo.set(node, value);
     return value;
+  }
+
+  /**
+   * Type-aware fallback for a node the syntax did not resolve. Identifiers are typed through their
+   * variable (`computeVariable`); calls through their callee's declared return type, and only when
+   * the receiver is not already a driver value (then the catalog says what the method does).
+   */
+  private typed(raw: Node): Value | null {
+    const node = skipWrappers(raw);
+    switch (node.type) {
+      case 'MemberExpression':
+        return this.typeResolver!(node);
+      case 'Identifier':
+        return this.findVariable(node) === null ? this.typeResolver!(node) : null;
+      case 'CallExpression':
+        return this.typedCall(node);
+      default:
+        return null;
+    }
+  }
+
+  private typedCall(call: TSESTree.CallExpression): Value | null {
+    if (this.types === null) return null;
+    const callee = skipWrappers(call.callee);
+    if (callee.type === 'MemberExpression') {
+      if (callee.object.type === 'Super' || this.resolve(callee.object) !== null) return null;
+    } else if (callee.type === 'Identifier') {
+      if (this.resolve(callee) !== null) return null;
+    } else return null;
+    const value = this.types.callShape(call);
+    if (value === null || value.origin === null) return value;
+    // `const c2 = instrument(client)` hands the same lease back: not a new acquisition
+    const passesThrough = call.arguments.some((arg) => arg.type !== 'SpreadElement' && this.shape(arg)?.ref.shape === value.ref.shape);
+    return passesThrough ? { ...value, origin: null } : value;
+  }
+
+  /** Whether the (awaited) type of a node has `[Symbol.asyncDispose]`; null without type information. */
+  asyncDisposable(node: Node): boolean | null {
+    return this.types?.asyncDisposable(node) ?? null;
+  }
+
+  /**
+   * Whether the callee takes ownership of the lease passed at `index` (type-aware; docs/type-aware.md):
+   * its parameter is typed as a lease and it is documented `@releases <param>` or releases it. False
+   * without type information.
+   */
+  takesOwnership(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+    return this.types?.argumentOwnership(call, index) === 'owns';
+  }
+
+  /**
+   * For a parameter of a function in this file typed as a lease: `owns` when the function takes
+   * ownership (`@releases <param>` or it releases it), `borrows` otherwise. Null when the parameter is
+   * not typed as a lease or there is no type information.
+   */
+  parameterOwnership(fn: TSESTree.FunctionLike, index: number): 'owns' | 'borrows' | null {
+    return this.types?.parameterOwnership(fn, index) ?? null;
   }
 
   /** The shape of an expression (awaited or not), or null. */
@@ -109,9 +176,9 @@ export class Provenance {
         return inner?.kind === 'shape' && inner.promise ? { ...inner, promise: false } : inner;
       }
       case 'Identifier':
-        return this.resolveIdentifier(node);
+        return this.fromValueExport(this.resolveIdentifier(node));
       case 'MemberExpression':
-        return this.resolveMember(node);
+        return this.fromValueExport(this.resolveMember(node));
       case 'CallExpression':
         return this.resolveCall(node);
       case 'NewExpression':
@@ -152,6 +219,17 @@ export class Provenance {
   }
 
   private computeVariable(variable: Variable): Value | null {
+    const syntactic = this.computeVariableSyntax(variable);
+    if (syntactic !== null || this.typeResolver === null) return syntactic;
+    const def = variable.defs[0];
+    // a pool imported from the project's own `db.ts`, a parameter typed with an alias, a field of an injected object …
+    if (def !== undefined && (def.type === 'Variable' || def.type === 'Parameter' || def.type === 'ImportBinding') && def.name.type === 'Identifier') {
+      return this.typeResolver(def.name);
+    }
+    return null;
+  }
+
+  private computeVariableSyntax(variable: Variable): Value | null {
     const def = variable.defs[0];
     if (def === undefined) return null;
     switch (def.type) {
@@ -209,7 +287,7 @@ export class Provenance {
       const key = propertyName(property);
       if (key === null) return null;
       const base = this.resolve(init);
-      if (base === null) return null;
+      if (base === null) return skipAssignmentPattern(property.value) === name ? this.producedAtProperty(init, key) : null;
       const member = this.member(base, key);
       if (member === null) return null;
       const inner = skipAssignmentPattern(property.value);
@@ -223,7 +301,50 @@ export class Provenance {
     if (key === null) return null;
     if (node.object.type === 'ThisExpression') return this.resolveThisField(node, key);
     const base = this.resolve(node.object);
-    return base === null ? null : this.member(base, key);
+    return base === null ? this.producedAtProperty(node.object, key) : this.member(base, key);
+  }
+
+  /**
+   * A shape a call produces at a property of its (awaited) result: `(await conn.execute(sql, binds,
+   * { resultSet: true })).resultSet`, `result.resultSet` where `const result = await conn.execute(…)`,
+   * and (through destructuring) `const { resultSet } = await conn.execute(…)`. The `origin` is the call.
+   */
+  producedAtProperty(object: Node, key: string): ShapeValue | null {
+    let node = skipWrappers(object);
+    if (node.type === 'Identifier') {
+      const variable = this.findVariable(node);
+      const def = variable !== null && variable.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'Variable') return null;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.id !== def.name || declarator.init == null) return null;
+      if (variable!.references.some((r) => r.isWrite() && !r.init)) return null;
+      node = skipWrappers(declarator.init);
+    }
+    let awaited = false;
+    if (node.type === 'AwaitExpression') {
+      awaited = true;
+      node = skipWrappers(node.argument);
+    }
+    if (node.type !== 'CallExpression') return null;
+    const call = node;
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== 'MemberExpression') return null;
+    const method = memberKey(callee);
+    if (method === null) return null;
+    const receiver = callee.object.type === 'Super' ? null : this.shape(callee.object);
+    if (receiver === null || receiver.promise) return null;
+    const hasCallback = lastFunctionArgument(call) !== null;
+    const spec = receiver.ref.shape.produces?.find(
+      (p) =>
+        p.method === method &&
+        p.property === key &&
+        !hasCallback &&
+        (p.when === undefined || p.when.some((c) => conditionHolds(c, call.arguments))),
+    );
+    if (spec === undefined || (spec.awaited === true) !== awaited) return null;
+    const ref = this.catalog.shape(receiver.ref.driver, spec.shape);
+    if (ref === undefined) return null;
+    return { kind: 'shape', ref, promise: false, origin: call, via: receiver.via };
   }
 
   private member(base: Value, key: string): Value | null {
@@ -288,6 +409,17 @@ export class Provenance {
     return null;
   }
 
+  /** A module path that is itself a value in the catalog (`via: 'value'`: @vercel/postgres `sql`) is that shape. */
+  private fromValueExport(value: Value | null): Value | null {
+    if (value?.kind !== 'module' || value.path.length === 0) return value;
+    for (const target of value.targets) {
+      const spec = target.driver.exports.find((e) => e.via === 'value' && pathEquals(e.path, value.path));
+      const ref = spec ? this.catalog.shape(target.driver, spec.shape) : undefined;
+      if (ref !== undefined) return { kind: 'shape', ref, promise: spec!.awaited === true, origin: null, via: 'syntax' };
+    }
+    return value;
+  }
+
   private resolveNew(node: TSESTree.NewExpression): Value | null {
     const value = this.resolve(node.callee);
     return value?.kind === 'module' ? this.fromExport(value, 'new', node) : null;
@@ -301,12 +433,11 @@ export class Provenance {
   /** `new Pool()`, `mysql.createPool()`, `knex(cfg)` — an export used as the catalog says. */
   private fromExport(value: ModuleValue, use: 'call' | 'new', node: TSESTree.CallExpression | TSESTree.NewExpression): Value | null {
     for (const target of value.targets) {
-      const spec = target.driver.exports.find((e) => pathEquals(e.path, value.path) && viaMatches(e, use));
-      if (spec === undefined) continue;
-      if (!exportApplies(spec, node.arguments)) continue;
-      const ref = this.catalog.shape(target.driver, spec.shape);
-      if (ref === undefined) continue;
-      return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: 'syntax' };
+      for (const spec of target.driver.exports) {
+        if (!pathEquals(spec.path, value.path) || !viaMatches(spec, use) || !exportApplies(spec, node.arguments)) continue;
+        const ref = this.catalog.shape(target.driver, spec.shape);
+        if (ref !== undefined) return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: 'syntax' };
+      }
     }
     return null;
   }
@@ -539,10 +670,4 @@ function findThisAssignment(body: TSESTree.BlockStatement | null | undefined, ke
     if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && memberKey(left) === key) return statement.expression.right;
   }
   return null;
-}
-
-/** Nodes worth a type query: identifiers, member accesses and calls (the places a receiver comes from). */
-function isTypeCandidate(node: Node): boolean {
-  const inner = skipWrappers(node);
-  return inner.type === 'Identifier' || inner.type === 'MemberExpression' || inner.type === 'CallExpression' || inner.type === 'AwaitExpression';
 }

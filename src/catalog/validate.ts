@@ -138,7 +138,6 @@ const shape = objectOf(
     lifetime: oneOf('single', 'per-request', 'free'),
     limits: objectOf({ optionsArgument: isIndex, optionsLast: isBoolean, settings: arrayOf(limitSetting) }, ['optionsArgument', 'settings']),
     call: objectOf({ shape: isString, awaited: isBoolean }, ['shape']),
-    queryResult: oneOf('promise', 'callback', 'sync'),
     taggedQuery: objectOf({ shape: isString }),
     iterationCloses: isBoolean,
     releaseChain: isString,

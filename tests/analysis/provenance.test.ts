@@ -111,6 +111,16 @@ async function f() { const c = await pool.connect(); probe(c.query(new Cursor('s
     ).toEqual(['pg-cursor:Cursor']);
   });
 
+  it('chooses among exports of the same path by their argument conditions', () => {
+    expect(
+      probe(`import oracledb from 'oracledb';
+async function f() {
+  probe(await oracledb.getConnection({ user: 'u', password: 'p', connectString: 'db' }));
+  probe(await oracledb.getConnection());
+}`),
+    ).toEqual(['oracledb:StandaloneConnection', 'oracledb:Connection']);
+  });
+
   it('does not guess: unknown receivers, shadowed require and same-named methods stay unknown', () => {
     expect(
       probe(`function require(x) { return x; }
