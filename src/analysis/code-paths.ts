@@ -131,8 +131,8 @@ export function createPathTracker<T>(onEnd: (frame: PathFrame<T>) => void): Path
 }
 
 function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
-  const exits = new Set(f.codePath.finalSegments.filter((s) => s.reachable));
   const thrown = new Set(f.codePath.thrownSegments);
+  const exits = new Set(f.codePath.finalSegments.filter((s) => s.reachable));
 
   const closedIn = (segment: Segment, from: number, to: number, closes: (e: PathEvent<T>) => boolean): boolean => {
     const list = f.entries.get(segment) ?? [];
@@ -141,11 +141,6 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
       if (entry.kind === 'event' && closes(entry.event)) return true;
     }
     return false;
-  };
-
-  const firstJump = (segment: Segment, from: number): JumpNode | null => {
-    for (const entry of (f.entries.get(segment) ?? []).slice(from)) if (entry.kind === 'jump') return entry.node;
-    return null;
   };
 
   const findEscape = (start: PathEvent<T>, closes: (e: PathEvent<T>) => boolean): Escape | null => {
@@ -160,19 +155,35 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
     if (closedIn(origin, index + 1, Infinity, closes)) return null;
     const parent = new Map<Segment, Segment | null>([[origin, null]]);
     const queue: Segment[] = [];
-    const finish = (end: Segment, exit: Escape['exit']): Escape => {
+    const jumpsTo = (end: Segment): JumpNode[] => {
       const path: Segment[] = [];
       for (let s: Segment | null | undefined = end; s != null && s !== origin; s = parent.get(s)) path.unshift(s);
-      let jumpNode = firstJump(origin, index + 1);
-      for (const s of path) jumpNode ??= firstJump(s, 0);
-      return { exit, jump: jumpNode };
+      const jumps: JumpNode[] = [];
+      for (const entry of (f.entries.get(origin) ?? []).slice(index + 1)) if (entry.kind === 'jump') jumps.push(entry.node);
+      for (const s of path) for (const entry of f.entries.get(s) ?? []) if (entry.kind === 'jump') jumps.push(entry.node);
+      return jumps;
     };
-    if (exits.has(origin)) return finish(origin, thrown.has(origin) ? 'throw' : 'return');
+    const finish = (end: Segment, exit: Escape['exit']): Escape | null => {
+      const jumps = jumpsTo(end);
+      // A thrown exit counts only when an explicit `throw` on the path leads there: code path
+      // analysis also adds thrown paths for implicit exceptions (a `yield` resumed with `throw()`),
+      // which belong to the syntactic exception-safety check, not to "every path".
+      if (exit === 'throw' && !jumps.some((j) => j.type === 'ThrowStatement')) return null;
+      return { exit, jump: jumps[0] ?? null };
+    };
+    if (exits.has(origin)) {
+      const escape = finish(origin, thrown.has(origin) ? 'throw' : 'return');
+      if (escape) return escape;
+    }
     for (const next of origin.nextSegments) if (!parent.has(next)) (parent.set(next, origin), queue.push(next));
     while (queue.length > 0) {
       const segment = queue.shift()!;
       if (closedIn(segment, 0, Infinity, closes)) continue;
-      if (exits.has(segment)) return finish(segment, thrown.has(segment) ? 'throw' : 'return');
+      if (exits.has(segment)) {
+        const escape = finish(segment, thrown.has(segment) ? 'throw' : 'return');
+        if (escape) return escape;
+        continue;
+      }
       for (const next of segment.nextSegments) {
         if (next === origin) {
           // back in the acquiring segment through a loop: closed if released before the acquisition
