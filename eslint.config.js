@@ -46,7 +46,8 @@ export default defineConfig(
     extends: [eslintPlugin.configs['rules-recommended']],
     rules: {
       'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce|Prefer) ' }],
-      'eslint-plugin/require-meta-docs-recommended': 'error',
+      // our meta.docs.recommended names the config: 'recommended' | 'strict'
+      'eslint-plugin/require-meta-docs-recommended': ['error', { allowNonBoolean: true }],
       'eslint-plugin/no-property-in-node': 'error',
       'eslint-plugin/no-matching-violation-suggest-message-ids': 'error',
       'eslint-plugin/prefer-placeholders': 'error',

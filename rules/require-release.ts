@@ -1,10 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
-import { finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
+import { catchCoverage, finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
+import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
 import { findHandOff } from '../src/analysis/ownership.js';
-import type { ShapeValue } from '../src/analysis/provenance.js';
+import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
+import type { ShapeSpec } from '../src/catalog/types.js';
+import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelease } from '../src/analysis/release-sites.js';
 import { anchorIn, classifyReleaseCall, endingMethodNames, OWNED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
@@ -24,7 +27,10 @@ export type MessageIds =
   | 'notExceptionSafe'
   | 'finallyThrowsFirst'
   | 'unguardedRelease'
+  | 'releasedWhilePending'
+  | 'releasedBeforeCursorDone'
   | 'wrapInTryFinally'
+  | 'awaitQuery'
   | 'useAwaitUsing'
   | 'guardRelease';
 
@@ -47,6 +53,8 @@ interface Release {
   readonly event?: string;
   /** for a release inside callbacks: the callbacks between it and the holding function */
   readonly nestedIn?: readonly Node[];
+  /** not a call of its own: the `finally` a `break`/`continue` runs, or a release-once guard */
+  readonly synthetic?: 'jump' | 'guard';
 }
 
 /** the start of a callback, so paths inside it can be checked */
@@ -85,6 +93,11 @@ export default createRule<[], MessageIds>({
       notExceptionSafe: '`{{release}}` at line {{line}} is skipped when something between the acquisition and the release throws; release `{{name}}` in `finally`.',
       finallyThrowsFirst: 'The `finally` block runs a statement that can throw (line {{line}}) before `{{release}}`; if it throws, `{{name}}` leaks.',
       unguardedRelease: '`{{release}}` runs in `finally` even when the acquisition inside the `try` failed, and then throws on `undefined`; guard it with `?.`.',
+      releasedWhilePending:
+        'This query is returned without `await` inside the `try`, so `{{release}}` in the `finally` at line {{line}} gives `{{name}}` back while the query is still running; `await` it.',
+      releasedBeforeCursorDone:
+        'This {{what}} is neither consumed nor closed before `{{release}}` at line {{line}}, so `{{name}}` goes back to the pool while the {{what}} still uses it; finish or close it first.',
+      awaitQuery: 'Await the query: `return await …`.',
       wrapInTryFinally: 'Wrap the rest of the block in `try { … } finally { {{release}} }`.',
       useAwaitUsing: 'Bind `{{name}}` with `await using` so it is disposed on every path.',
       guardRelease: 'Guard the release: `{{guarded}}`.',
@@ -160,7 +173,12 @@ export default createRule<[], MessageIds>({
       const waiting = anchored.get(node);
       if (waiting !== undefined) {
         anchored.delete(node);
-        for (const release of waiting) tracker.record(node, release);
+        // `.then(() => release(), () => release())`: one of the two runs on every outcome
+        const both = new Set(waiting.filter((r) => r.anchor === 'maybe' && r.event === undefined).map((r) => r.variable));
+        for (const release of waiting) {
+          const covers = both.has(release.variable) && waiting.some((r) => r.variable === release.variable && r.anchor === 'failure' && r.event === undefined);
+          tracker.record(node, covers ? { ...release, anchor: 'always' } : release);
+        }
       }
       if (node.type === 'CallExpression') {
         const release = classifyReleaseCall(node, provenance, names);
@@ -196,6 +214,43 @@ export default createRule<[], MessageIds>({
       }
     }
 
+    /** `break`/`continue` out of `try { … } finally { release }`: code path analysis skips the `finally`, so record its releases here. */
+    function onJump(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
+      for (const release of finallyReleasesOnJump(node, provenance, names)) {
+        const holder = declaringFunction(release.variable) ?? sourceCode.ast;
+        if (holderOf(release.call) !== holder || holderOf(node) !== holder) continue;
+        tracker.record(node, { kind: 'release', variable: release.variable, release, anchor: 'direct', synthetic: 'jump' });
+      }
+    }
+
+    /** `if (!released) { released = true; client.release() }`: every path through it has released. */
+    function onIf(node: TSESTree.IfStatement): void {
+      const release = releaseOnceGuard(node, provenance, names)?.release ?? nullGuardedRelease(node, provenance, names);
+      if (release === null) return;
+      const holder = declaringFunction(release.variable) ?? sourceCode.ast;
+      if (holderOf(release.call) !== holder) return;
+      tracker.record(node, { kind: 'release', variable: release.variable, release, anchor: 'direct', synthetic: 'guard' });
+    }
+
+    /** `try { await conn.close() } catch (e) { … }`: the path into the `catch` is a failed release. */
+    function onTry(node: TSESTree.TryStatement): void {
+      const release = triedRelease(node, provenance, names);
+      if (release === null) return;
+      const holder = declaringFunction(release.variable) ?? sourceCode.ast;
+      if (holderOf(node) !== holder) return;
+      tracker.record(node, { kind: 'release', variable: release.variable, release, anchor: 'direct', synthetic: 'guard' });
+    }
+
+    /** `client?.release()`: the short-circuit path is the one where nothing was acquired. */
+    function onChain(node: TSESTree.ChainExpression): void {
+      if (node.expression.type !== 'CallExpression') return;
+      const release = classifyReleaseCall(node.expression, provenance, names);
+      if (release === null) return;
+      const holder = declaringFunction(release.variable) ?? sourceCode.ast;
+      if (holderOf(node) !== holder) return;
+      tracker.record(node, { kind: 'release', variable: release.variable, release, anchor: 'direct', synthetic: 'guard' });
+    }
+
     function onGuard(node: Node): void {
       const variable = errorGuards.get(node);
       if (variable !== undefined) tracker.record(node, { kind: 'release', variable, release: null, anchor: 'error-guard' });
@@ -212,20 +267,19 @@ export default createRule<[], MessageIds>({
       if (acquire.binding !== 'variable' || acquire.variable === null) return;
       const variable = acquire.variable;
       const holder = frame.node;
-      const releaseMethod = acquire.value.ref.shape.release?.[0] ?? acquire.value.ref.shape.discard?.[0];
       const name = variable.name;
       if (!acquire.callback && declaringFunction(variable) !== (holder.type === 'Program' ? null : holder)) return; // stored in outer state
-      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return;
+      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n), takesOwnership: (c, i) => provenance.takesOwnership(c, i) })) return;
 
       const releases = frame.events.filter((e): e is PathEvent<Release> => e.data.kind === 'release' && e.data.variable === variable && e.data.anchor !== 'nested');
-      const releaseText = releaseMethod ? `${name}.${releaseMethod}()` : 'its release';
+      const releaseText = releaseCode(acquire, false) ?? 'its release';
       const firstRelease = releases.find((r) => r.data.release !== null)?.data.release ?? null;
-      const shownRelease = firstRelease ? `${sourceCode.getText(firstRelease.call.callee)}()` : releaseText;
+      const shownRelease = firstRelease ? shownCall(firstRelease) : releaseText;
       const data = { name, release: shownRelease };
 
       if (releases.filter((r) => r.data.anchor !== 'error-guard').length === 0) {
         if (capturedByClosure(variable, holder)) return;
-        context.report(withFixPolicy({ node: reportNode, messageId: 'neverReleased', data: { name, release: releaseText }, suggest: suggestions(acquire, releaseText) }, settings));
+        context.report(withFixPolicy({ node: reportNode, messageId: 'neverReleased', data: { name, release: releaseText }, suggest: suggestions(acquire) }, settings));
         return;
       }
 
@@ -243,10 +297,55 @@ export default createRule<[], MessageIds>({
       }
       if (acquire.callback) return;
       checkExceptionSafety(acquire, releases, holder, data);
+      checkInUse(acquire, releases, holder, data);
+    }
+
+    /** Released while still in use: a query returned un-awaited from the `try`, a cursor or stream still open. */
+    /** `client.release()`, `pool.release(resource)` (a release that takes the resource shows it). */
+    function shownCall(release: ReleaseCall): string {
+      const args = release.call.arguments;
+      const takesResource = args.length === 1 && args[0]!.type === 'Identifier' && provenance.findVariable(args[0]!) === release.variable;
+      return `${sourceCode.getText(release.call.callee)}(${takesResource ? sourceCode.getText(args[0]!) : ''})`;
+    }
+
+    function checkInUse(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
+      const variable = acquire.variable!;
+      const shape = acquire.value.ref.shape;
+      const seen = new Set<Node>();
+      for (const r of releases) {
+        if (r.data.anchor !== 'direct' || r.data.release === null || r.data.synthetic !== undefined) continue;
+        const call = r.data.release.call;
+        const line = String(call.loc.start.line);
+        const release = `${sourceCode.getText(call.callee)}()`;
+        for (const pending of pendingInTry(call, variable, shape, provenance)) {
+          if (seen.has(pending.call)) continue;
+          seen.add(pending.call);
+          const ret = returnOf(pending.call);
+          const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> =
+            ret !== null && isFunction(holder) && holder.async ? [{ messageId: 'awaitQuery', fix: (fixer) => fixer.insertTextBefore(ret, 'await ') }] : [];
+          context.report(withFixPolicy({ node: pending.call, messageId: 'releasedWhilePending', data: { ...data, release, line }, suggest }, settings));
+        }
+        for (const open of openCursorsAt(call, variable, provenance)) {
+          if (seen.has(open.call)) continue;
+          seen.add(open.call);
+          context.report({ node: open.call, messageId: 'releasedBeforeCursorDone', data: { ...data, release, line, what: cursorWord(open.value.ref.name) } });
+        }
+      }
+    }
+
+    /** The argument of the `return` that returns a pending query, when it is a call chain `await` can prefix. */
+    function returnOf(call: Node): Node | null {
+      for (let node: Node | undefined = call.parent; node !== undefined && !isFunction(node); node = node.parent) {
+        if (node.type === 'ReturnStatement') {
+          const argument = node.argument ? skipWrappers(node.argument) : null;
+          return argument?.type === 'CallExpression' ? node.argument : null;
+        }
+      }
+      return null;
     }
 
     function reportEscape(acquire: Acquire, node: Node, outer: Escape, releases: Array<PathEvent<Release>>, data: { name: string; release: string }): void {
-      const suggest = suggestions(acquire, data.release);
+      const suggest = suggestions(acquire);
       // a release inside a callback that one path of the callback skips: name that path
       const inner = releases.map((r) => innerEscapeOf(r.data)).find((e) => e !== null && e.jump !== null);
       const escape = outer.jump === null && inner ? inner : outer;
@@ -302,6 +401,21 @@ export default createRule<[], MessageIds>({
         }
         return;
       }
+      // released on every path of a `try` that releases in its `catch` too: `try { …; release() } catch (e) { release(e); throw e }`
+      const inCatch = direct.filter((r) => inCatchClause(r.data.release!.call, holder));
+      const normal = direct.filter((r) => !inCatchClause(r.data.release!.call, holder));
+      for (const r of inCatch) {
+        const tryStatement = catchCoverage(r.data.release!.call, node, uses, holder);
+        if (tryStatement === null) continue;
+        const ignore = new Set<Node>(direct.map((d) => d.data.release!.call));
+        const covered = normal.every((d) => {
+          const call = d.data.release!.call;
+          if (isInside(call, tryStatement.block)) return true;
+          const gap = statementsBetween(tryStatement, call);
+          return gap !== null && !gap.some((s) => mayThrow(s, ignore));
+        });
+        if (covered) return;
+      }
       // released on every explicit path, but not in `finally`: an exception in between skips it
       const first = direct[0]!.data.release!.call;
       const between = statementsBetween(node, first);
@@ -312,7 +426,7 @@ export default createRule<[], MessageIds>({
         messageId: 'notExceptionSafe',
         data: { ...data, line: String(first.loc.start.line) },
         ...(fix ? { fix } : {}),
-        suggest: fix ? [] : suggestions(acquire, data.release),
+        suggest: fix ? [] : suggestions(acquire),
       });
     }
 
@@ -342,7 +456,37 @@ export default createRule<[], MessageIds>({
      * Suggestions: wrap the rest of the block in `try/finally` (existing top-level releases move into
      * the `finally`), and `await using` where the catalog says the type supports `Symbol.asyncDispose`.
      */
-    function suggestions(acquire: Acquire, releaseText: string): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+    /**
+     * The code that releases an acquisition: `client.release()`, `pool.release(resource)` for
+     * resources released through their pool, and `await session.close()` when the catalog says the
+     * release returns a promise and `awaitable` (the holding function is async).
+     */
+    function releaseCode(acquire: Acquire, awaitable: boolean): string | null {
+      const shape = acquire.value.ref.shape;
+      const name = acquire.variable?.name;
+      if (name === undefined) return null;
+      const method = shape.release?.[0] ?? shape.discard?.[0];
+      let code: string | null = null;
+      let async = false;
+      if (method !== undefined) {
+        code = `${name}.${method}()`;
+        async = (shape.asyncRelease ?? []).includes(method);
+      } else if (acquire.node.type === 'CallExpression') {
+        // `const resource = await pool.acquire()` → `pool.release(resource)`
+        const callee = skipWrappers(acquire.node.callee);
+        const owner = callee.type === 'MemberExpression' ? provenance.shape(callee.object) : null;
+        const by = owner?.ref.shape.releasesArgument?.[0];
+        if (owner !== null && by !== undefined && callee.type === 'MemberExpression' && isPlainPath(callee.object)) {
+          code = `${sourceCode.getText(callee.object)}.${by}(${name})`;
+          async = (owner.ref.shape.asyncRelease ?? []).includes(by);
+        }
+      }
+      if (code === null) return null;
+      const fn = holderOf(acquire.node);
+      return awaitable && async && isFunction(fn) && fn.async ? `await ${code}` : code;
+    }
+
+    function suggestions(acquire: Acquire): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
       const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
       if (acquire.callback || acquire.variable === null) return suggest;
       const variable = acquire.variable;
@@ -353,18 +497,23 @@ export default createRule<[], MessageIds>({
       const topLevelReleases = new Set((following ?? []).filter((s) => s.type === 'ExpressionStatement' && isReleaseOf(s, variable)));
       const allReleases = releaseCallsOf(variable);
       if (following !== null && following.length > topLevelReleases.size && allReleases.length === topLevelReleases.size) {
-        const finalizer = topLevelReleases.size > 0 ? sourceCode.getText([...topLevelReleases][0]!) : `${releaseText};`;
-        suggest.push({
-          messageId: 'wrapInTryFinally',
-          data: { release: finalizer },
-          fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, finalizer, topLevelReleases),
-        });
+        const code = releaseCode(acquire, true);
+        const finalizer = topLevelReleases.size > 0 ? sourceCode.getText([...topLevelReleases][0]!) : code !== null ? `${code};` : null;
+        if (finalizer !== null) {
+          suggest.push({
+            messageId: 'wrapInTryFinally',
+            data: { release: finalizer },
+            fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, finalizer, topLevelReleases),
+          });
+        }
       }
       const dispose = acquire.value.ref.shape.dispose;
       const fn = holderOf(node);
       if (
         statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 &&
-        dispose?.symbol === 'asyncDispose' && !dispose.commitsOpenTransaction && isFunction(fn) && fn.async &&
+        // type-aware: the real type's `[Symbol.asyncDispose]` decides, not the catalog's version table
+        (provenance.asyncDisposable(node) ?? dispose?.symbol === 'asyncDispose') &&
+        !(dispose?.commitsOpenTransaction === true && beginsTransaction(variable, acquire.value.ref.shape)) && isFunction(fn) && fn.async &&
         allReleases.length === topLevelReleases.size
       ) {
         suggest.push({
@@ -374,6 +523,19 @@ export default createRule<[], MessageIds>({
         });
       }
       return suggest;
+    }
+
+    /** Whether a transaction is begun on the variable (`queryRunner.startTransaction()`, `query('BEGIN')`). */
+    function beginsTransaction(variable: Variable, shape: ShapeSpec): boolean {
+      const begin = new Set(shape.transaction?.begin ?? []);
+      return variable.references.some((r) => {
+        const member = (r.identifier as Node).parent;
+        if (member?.type !== 'MemberExpression' || member.parent?.type !== 'CallExpression' || member.parent.callee !== member) return false;
+        const method = memberKey(member);
+        if (method !== null && begin.has(method)) return true;
+        const first = member.parent.arguments[0];
+        return shape.transaction?.sql === true && first?.type === 'Literal' && typeof first.value === 'string' && /^\s*(begin|start\s+transaction)\b/iu.test(first.value);
+      });
     }
 
     function releaseCallsOf(variable: Variable): TSESTree.CallExpression[] {
@@ -397,7 +559,8 @@ export default createRule<[], MessageIds>({
     function isGuarded(call: TSESTree.CallExpression, variable: Variable): boolean {
       if (call.callee.type === 'ChainExpression' || (call.callee.type === 'MemberExpression' && call.callee.optional) || call.optional) return true;
       if (call.parent?.type === 'ChainExpression') return true;
-      for (let n: Node | undefined = call.parent; n && n.type !== 'TryStatement'; n = n.parent) {
+      // up to the `finally` block that holds the release (an inner `try { release } catch {}` does not stop the walk)
+      for (let n: Node | undefined = call.parent; n && !isFunction(n) && !(n.parent?.type === 'TryStatement' && n.parent.finalizer === n); n = n.parent) {
         if (n.type === 'IfStatement' || n.type === 'LogicalExpression' || n.type === 'ConditionalExpression') {
           const test = n.type === 'LogicalExpression' ? n.left : n.test;
           if (variable.references.some((r) => isInside(r.identifier as Node, test))) return true;
@@ -458,6 +621,11 @@ export default createRule<[], MessageIds>({
       'NewExpression:exit': onCall,
       ArrowFunctionExpression: onFunction,
       FunctionExpression: onFunction,
+      BreakStatement: onJump,
+      ContinueStatement: onJump,
+      IfStatement: onIf,
+      ChainExpression: onChain,
+      TryStatement: onTry,
       'IfStatement > BlockStatement.consequent': onGuard,
       'IfStatement > ReturnStatement.consequent': onGuard,
       'IfStatement > ExpressionStatement.consequent': onGuard,
@@ -473,6 +641,20 @@ function guardingIf(id: Node): TSESTree.IfStatement | null {
   if (parent?.type === 'BinaryExpression' && (parent.operator === '!=' || parent.operator === '!==')) node = parent;
   if (node.parent?.type === 'LogicalExpression' && node.parent.operator === '||') node = node.parent;
   return node.parent?.type === 'IfStatement' && node.parent.test === node ? node.parent : null;
+}
+
+/** `pool`, `this.pool`, `db.pool`: safe to repeat in a fix. */
+function isPlainPath(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === 'Identifier' || inner.type === 'ThisExpression') return true;
+  return inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier' && isPlainPath(inner.object);
+}
+
+/** How to call a cursor shape in a message. */
+function cursorWord(shapeName: string): string {
+  if (/stream/iu.test(shapeName)) return 'stream';
+  if (/result\s*set/iu.test(shapeName)) return 'result set';
+  return 'cursor';
 }
 
 /** The statement in a block that holds an expression. */

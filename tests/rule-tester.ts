@@ -27,6 +27,10 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
   rule: TSESLint.RuleModule<MessageIds, Options>,
   tests: RunTests<MessageIds, Options>,
 ): void {
+  if (ruleTestCollector.collect !== null) {
+    ruleTestCollector.collect(name, rule as unknown as AnyRule, tests as unknown as RunTests<string, readonly unknown[]>);
+    return;
+  }
   new TypeScriptRuleTester().run(name, rule, { ...tests, assertionOptions } as RunTests<MessageIds, Options>);
   const code = (c: string | { code: string }): string => (typeof c === 'string' ? c : c.code);
   const valid = tests.valid.filter((c) => isPlainJavaScript(code(c)));
@@ -40,3 +44,12 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
 }
 
 export type { AnyRule };
+
+/**
+ * Hook for tests/type-aware/corpus-both-ways.test.ts: while `collect` is set, `runRuleTests` hands
+ * each rule's cases to it instead of running them, so the whole rule corpus can be re-run with and
+ * without type information without editing the rule test files.
+ */
+export const ruleTestCollector: {
+  collect: ((name: string, rule: AnyRule, tests: RunTests<string, readonly unknown[]>) => void) | null;
+} = { collect: null };

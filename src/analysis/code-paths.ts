@@ -132,6 +132,7 @@ export function createPathTracker<T>(onEnd: (frame: PathFrame<T>) => void): Path
 
 function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
   const thrown = new Set(f.codePath.thrownSegments);
+  const returned = new Set(f.codePath.returnedSegments);
   const exits = new Set(f.codePath.finalSegments.filter((s) => s.reachable));
 
   const closedIn = (segment: Segment, from: number, to: number, closes: (e: PathEvent<T>) => boolean): boolean => {
@@ -168,7 +169,12 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
       // A thrown exit counts only when an explicit `throw` on the path leads there: code path
       // analysis also adds thrown paths for implicit exceptions (a `yield` resumed with `throw()`),
       // which belong to the syntactic exception-safety check, not to "every path".
-      if (exit === 'throw' && !jumps.some((j) => j.type === 'ThrowStatement')) return null;
+      if (exit === 'throw' && !jumps.some((j) => j.type === 'ThrowStatement')) {
+        // a `finally` reached both by a `return` and by a thrown path is one segment in both lists:
+        // a path that took the `return` leaves by returning
+        if (!(returned.has(end) && jumps.some((j) => j.type === 'ReturnStatement'))) return null;
+        return { exit: 'return', jump: jumps[0] ?? null };
+      }
       return { exit, jump: jumps[0] ?? null };
     };
     if (exits.has(origin)) {

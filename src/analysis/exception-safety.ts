@@ -117,3 +117,54 @@ function gapMayThrow(acquisition: Node, tryStatement: TSESTree.TryStatement): bo
   if (start < 0 || end < 0) return true;
   return statements.slice(start + 1, end).some((s) => mayThrow(s));
 }
+
+/**
+ * Whether a release in a `catch` protects every use: the `try` block contains every use after the
+ * acquisition, and nothing between the acquisition and the `try` can throw. With a release on the
+ * normal path as well (checked by the caller), every outcome of the `try` releases.
+ */
+export function catchCoverage(release: TSESTree.CallExpression, acquisition: Node, uses: readonly Node[], holder: Node): TSESTree.TryStatement | null {
+  let tryStatement: TSESTree.TryStatement | null = null;
+  for (let current: Node | undefined = release; current && current !== holder; current = current.parent) {
+    if (current !== release && isFunction(current)) return null;
+    if (current.type === 'CatchClause') {
+      tryStatement = current.parent as TSESTree.TryStatement;
+      break;
+    }
+  }
+  if (tryStatement === null) return null;
+  const acquiredInside = isInside(acquisition, tryStatement.block);
+  for (const use of uses) {
+    if (use.range[0] <= acquisition.range[1]) continue;
+    if (!isInside(use, tryStatement.block) && !isInside(use, tryStatement.handler!)) return null;
+  }
+  if (!acquiredInside && tryStatement.range[0] < acquisition.range[0]) return null;
+  if (!acquiredInside && gapMayThrow(acquisition, tryStatement)) return null;
+  // an awaited `ROLLBACK` before the release in the `catch` can throw and skip it
+  for (const statement of tryStatement.handler!.body.body) {
+    if (isInside(release, statement)) break;
+    if (awaits(statement)) return null;
+  }
+  return tryStatement;
+}
+
+/** Whether a subtree awaits (nested functions aside). */
+function awaits(node: Node): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n !== node && isFunction(n)) return;
+    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await)) {
+      found = true;
+      return;
+    }
+    for (const key of Object.keys(n) as Array<keyof typeof n>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      if (Array.isArray(value)) for (const v of value) (isNode(v) ? visit(v) : undefined);
+      else if (isNode(value)) visit(value);
+    }
+  };
+  visit(node);
+  return found;
+}

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCatalog, type Catalog } from '../catalog/index.js';
 import { readSettings, type PluginSettings } from '../settings.js';
 import { Provenance } from './provenance.js';
-import { createTypeResolver } from './type-resolver.js';
+import { createTypeQueries, type TypeQueries } from './type-resolver.js';
 
 /**
  * What the plugin knows about one file, computed once and shared by every rule (cached by the
@@ -17,6 +17,11 @@ export interface FileModel {
   readonly modules: ReadonlySet<string>;
   /** resolves expressions to modules and catalog shapes */
   readonly provenance: Provenance;
+  /**
+   * Type-aware queries, when `typeAware` is on and the parser provides a program; otherwise null and
+   * no type query is ever made.
+   */
+  readonly types?: TypeQueries | null;
 }
 
 const cache = new WeakMap<TSESTree.Program, FileModel | null>();
@@ -44,21 +49,55 @@ export function getFileModel(context: AnyContext): FileModel | null {
 function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginSettings, context: AnyContext): FileModel | null {
   const catalog = getCatalog(settings.resources);
   const text = sourceCode.text;
-  // Cheap text check first: most files in a project mention no driver at all.
-  if (!catalog.textNeedles.some((needle) => text.includes(needle))) return null;
   const modules = new Set<string>();
-  for (const match of text.matchAll(SPECIFIER)) {
-    const specifier = match[2]!;
-    if (catalog.driversForModule(specifier).length > 0) modules.add(specifier);
+  // Cheap text check first: most files in a project mention no driver at all.
+  if (catalog.textNeedles.some((needle) => text.includes(needle))) {
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[2]!;
+      if (catalog.driversForModule(specifier).length > 0) modules.add(specifier);
+    }
   }
-  if (modules.size === 0) return null;
-  const typeResolver = settings.typeAware ? createTypeResolver(sourceCode, catalog) : null;
+  // Typed mode: a file that imports no driver can still use one through the project's own modules
+  // (`import { getClient } from './db'`). It gets a model when it calls a method some cataloged shape
+  // has (`.query(`, `.release(`, `.connect(` …); the type checker is then asked only about the
+  // candidates the rules pass to provenance.
+  const typed = settings.typeAware && hasProgram(sourceCode);
+  if (modules.size === 0 && !(typed && methodCallPattern(catalog).test(text))) return null;
+  const types = typed ? createTypeQueries(sourceCode, catalog) : null;
   const model: FileModel = {
     sourceCode,
     settings,
     catalog,
     modules,
-    provenance: new Provenance(sourceCode, catalog, typeResolver, context.filename),
+    provenance: new Provenance(sourceCode, catalog, null, context.filename, types),
+    types,
   };
   return model;
+}
+
+function hasProgram(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const services = sourceCode.parserServices;
+  return services?.program != null && services.esTreeNodeToTSNodeMap != null;
+}
+
+const methodPatterns = new WeakMap<Catalog, RegExp>();
+
+/** `.name(` for every method a cataloged shape produces, ends, queries or scopes with. */
+function methodCallPattern(catalog: Catalog): RegExp {
+  let pattern = methodPatterns.get(catalog);
+  if (pattern === undefined) {
+    const names = new Set<string>();
+    for (const driver of catalog.drivers) {
+      for (const shape of Object.values(driver.shapes)) {
+        for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) names.add(n);
+        for (const p of shape.produces ?? []) names.add(p.method);
+        for (const m of shape.managed ?? []) names.add(m.method);
+        for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) names.add(n);
+      }
+    }
+    const escaped = [...names].map((n) => n.replace(/[$]/gu, '\\$&')).sort();
+    pattern = new RegExp(`\\.\\s*(?:${escaped.join('|')})\\s*[(<\`]`, 'u');
+    methodPatterns.set(catalog, pattern);
+  }
+  return pattern;
 }

@@ -20,6 +20,13 @@ export interface OwnershipOptions {
   readonly releaseMethods: ReadonlySet<string>;
   /** finds the variable an identifier refers to */
   readonly findVariable: (node: TSESTree.Identifier) => Variable | null;
+  /**
+   * Type-aware: whether the callee takes ownership of the argument at `index` (its parameter is typed
+   * as a lease and it is documented `@releases <param>` or releases it, in any module). Pass
+   * `(call, index) => provenance.takesOwnership(call, index)`; without it only same-file callees and
+   * `ownershipFunctions` count.
+   */
+  readonly takesOwnership?: (call: TSESTree.CallExpression | TSESTree.NewExpression, index: number) => boolean;
 }
 
 export type HandOff = { readonly kind: 'returned' | 'yielded' | 'resolved' | 'stored' | 'passed' | 'captured'; readonly node: Node };
@@ -114,6 +121,12 @@ function classifyArgument(
     const method = memberKey(callee);
     if (method !== null && STORING_METHODS.has(method) && storesOutside(callee.object, owner, options)) return { kind: 'stored', node: call };
   }
+  if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
+    // `this.releaseClient(client)`: a method of the same class that releases its parameter
+    const fn = classMethod(callee);
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    if (fn !== null && index >= 0 && releasesParameter(fn, index, options)) return { kind: 'passed', node: call };
+  }
   if (callee.type === 'Identifier') {
     const target = options.findVariable(callee);
     const fn = target ? functionOf(target) : null;
@@ -121,6 +134,10 @@ function classifyArgument(
       const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
       if (index >= 0 && releasesParameter(fn, index, options)) return { kind: 'passed', node: call };
     }
+  }
+  if (options.takesOwnership !== undefined) {
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    if (index >= 0 && options.takesOwnership(call, index)) return { kind: 'passed', node: call };
   }
   return null;
 }
@@ -146,6 +163,20 @@ function isPromiseResolver(callee: TSESTree.Identifier, options: OwnershipOption
   if (!isFunction(fn) || fn.params[0] !== def.name) return false;
   const parent = fn.parent;
   return parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+}
+
+/** The method `this.name` refers to, from inside a method of the same class. */
+function classMethod(member: TSESTree.MemberExpression): TSESTree.FunctionLike | null {
+  const key = memberKey(member);
+  if (key === null) return null;
+  let node: Node | undefined = member.parent;
+  while (node !== undefined && node.type !== 'ClassBody') node = node.parent;
+  if (node === undefined) return null;
+  for (const element of node.body) {
+    if (element.type === 'MethodDefinition' && element.kind === 'method' && !element.computed && element.key.type === 'Identifier' && element.key.name === key) return element.value;
+    if (element.type === 'PropertyDefinition' && !element.computed && element.key.type === 'Identifier' && element.key.name === key && element.value && isFunction(element.value)) return element.value;
+  }
+  return null;
 }
 
 /** The function a variable names: `function f(…) {}` or `const f = (…) => {}`. */

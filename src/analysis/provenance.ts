@@ -107,7 +107,10 @@ export class Provenance {
     if (this.types === null) return null;
     const callee = skipWrappers(call.callee);
     if (callee.type === 'MemberExpression') {
-      if (callee.object.type === 'Super' || this.resolve(callee.object) !== null) return null;
+      if (callee.object.type === 'Super') return null;
+      // a driver value's method: the catalog says what it returns (`client.on()` returns `this`, not a new lease)
+      const method = memberKey(callee);
+      if (method !== null && this.catalogNames().has(method) && this.resolve(callee.object) !== null) return null;
     } else if (callee.type === 'Identifier') {
       if (this.resolve(callee) !== null) return null;
     } else return null;
@@ -116,6 +119,14 @@ export class Provenance {
     // `const c2 = instrument(client)` hands the same lease back: not a new acquisition
     const passesThrough = call.arguments.some((arg) => arg.type !== 'SpreadElement' && this.shape(arg)?.ref.shape === value.ref.shape);
     return passesThrough ? { ...value, origin: null } : value;
+  }
+
+  private names: ReadonlySet<string> | null = null;
+
+  /** Every method name a cataloged shape has and every export path segment: calls with other names produce nothing. */
+  private catalogNames(): ReadonlySet<string> {
+    if (this.names === null) this.names = catalogMethodNames(this.catalog);
+    return this.names;
   }
 
   /** Whether the (awaited) type of a node has `[Symbol.asyncDispose]`; null without type information. */
@@ -394,6 +405,8 @@ export class Provenance {
     if (callee.type === 'MemberExpression') {
       const method = memberKey(callee);
       if (method === null) return null;
+      // typed mode: a method no cataloged shape or export has cannot produce anything, so its receiver is not worth a type query
+      if (this.typeResolver !== null && !this.catalogNames().has(method)) return null;
       const receiver = callee.object.type === 'Super' ? null : this.resolve(callee.object);
       if (receiver === null) return null;
       if (receiver.kind === 'shape') return this.produce(receiver, method, node);
@@ -547,6 +560,30 @@ export class Provenance {
     }
     return null;
   }
+}
+
+const catalogNameSets = new WeakMap<Catalog, ReadonlySet<string>>();
+
+/** The names of every method of every cataloged shape, and every export path segment. */
+export function catalogMethodNames(catalog: Catalog): ReadonlySet<string> {
+  let names = catalogNameSets.get(catalog);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const driver of catalog.drivers) {
+      for (const e of driver.exports) for (const segment of e.path) set.add(segment);
+      for (const shape of Object.values(driver.shapes)) {
+        for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) set.add(n);
+        for (const p of shape.produces ?? []) set.add(p.method);
+        for (const m of shape.managed ?? []) set.add(m.method);
+        for (const n of Object.keys(shape.submits ?? {})) set.add(n);
+        for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) set.add(n);
+        if (shape.releaseChain !== undefined) set.add(shape.releaseChain);
+      }
+    }
+    names = set;
+    catalogNameSets.set(catalog, names);
+  }
+  return names;
 }
 
 /** The property name of a member access, for `a.b` and `a['b']`. */

@@ -4,27 +4,89 @@ import type { Catalog, ShapeRef } from '../catalog/index.js';
 import type { ShapeValue, TypeResolver } from './provenance.js';
 
 /**
- * Type-aware resolution: the shape of a node from its TypeScript type — the declared type's symbol
- * and the package its declaration comes from — through aliases, `| undefined`, intersections,
- * `Promise<…>` and subclasses of driver classes. Only used when the `typeAware` setting is on and
- * the parser provides a program; otherwise no type query is ever made. It is only asked about
- * nodes the syntactic provenance could not resolve, so typed findings are a superset.
+ * Type-aware resolution (the `typeAware` setting, on in `recommended-type-checked`): what a node is,
+ * from its TypeScript type — the declared type's symbol and the package its declaration comes from —
+ * through aliases, `| undefined`/`| null`, intersections, `Promise<…>`, generic instantiations and
+ * subclasses of driver classes.
+ *
+ * Only created when the setting is on and the parser provides a program; otherwise no type query is
+ * ever made. Provenance asks it only about nodes its syntactic resolution could not resolve, so typed
+ * findings are a superset of the syntactic ones.
+ *
+ * The conventions it implements (docs/type-aware.md):
+ * - a call to a function whose declared return type is a lease (or a promise of one) is an
+ *   acquisition, wherever the function is declared — except driver methods (the catalog says what
+ *   they do), methods that return `this`, and calls that pass a lease of the same kind through;
+ * - a function takes ownership of a lease parameter when its JSDoc says `@releases <param>` or its
+ *   body releases that parameter; any other lease-typed parameter is borrowed.
  */
-export function createTypeResolver(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): TypeResolver | null {
+export interface TypeQueries {
+  /** the shape of a node's type (origin `null`): receivers, members, variables, parameters */
+  shapeOfNode(node: TSESTree.Node): ShapeValue | null;
+  /**
+   * The shape a call returns according to its callee's declaration. A lease (or a promise of one)
+   * gets `origin: call`: the call is an acquisition. Other shapes get `origin: null`. Calls into a
+   * cataloged driver package and the default library are not asked (the catalog is authoritative).
+   */
+  callShape(call: TSESTree.CallExpression): ShapeValue | null;
+  /** whether the (awaited) type of a node has `[Symbol.asyncDispose]`; null when the node has no type */
+  asyncDisposable(node: TSESTree.Node): boolean | null;
+  /**
+   * Whether the callee of `call` takes ownership of its argument at `index`: `owns` (the parameter is
+   * typed as a lease, and the declaration says `@releases <param>` or its body releases it),
+   * `borrows` (typed as a lease, neither holds), or null (not a lease parameter, or unknown callee).
+   */
+  argumentOwnership(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): 'owns' | 'borrows' | null;
+  /** the same for a parameter of a function in this file */
+  parameterOwnership(fn: TSESTree.FunctionLike, index: number): 'owns' | 'borrows' | null;
+}
+
+/** Roles a function can take ownership of. */
+const OWNABLE: ReadonlySet<string> = new Set(['lease', 'connection', 'transaction']);
+
+/** The JSDoc tag of the ownership convention: `@releases client`. */
+export const RELEASES_TAG = 'releases';
+
+/** `ts.SymbolFlags.Alias` (stable since TypeScript 2). */
+const SYMBOL_ALIAS = 2097152;
+
+let queryCount = 0;
+
+/** How many type queries the resolver has made in this process (tests show untyped runs make none). */
+export function typeQueryCount(): number {
+  return queryCount;
+}
+
+interface Found {
+  readonly ref: ShapeRef;
+  readonly promise: boolean;
+}
+
+/** Type queries for one file, or null when the parser provides no program. */
+export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): TypeQueries | null {
   const services = sourceCode.parserServices;
   const program = services?.program;
   if (!program || !services.esTreeNodeToTSNodeMap) return null;
   const checker = program.getTypeChecker();
   const nodeMap = services.esTreeNodeToTSNodeMap;
-  const index = buildTypeIndex(catalog);
-  const memo = new Map<ts.Type, { ref: ShapeRef; promise: boolean } | null>();
+  const index = typeIndex(catalog);
+  const memo = new Map<ts.Type, Found | null>();
+  const declarationMemo = new Map<ts.Node, Found | null>();
+  const ownershipMemo = new Map<ts.Symbol, 'owns' | 'borrows' | null>();
 
-  const fromType = (type: ts.Type, depth: number): { ref: ShapeRef; promise: boolean } | null => {
-    if (depth > 4) return null;
+  const tsNode = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never) as ts.Node | undefined;
+
+  const typeOf = (node: ts.Node): ts.Type => {
+    queryCount++;
+    return checker.getTypeAtLocation(node);
+  };
+
+  const fromType = (type: ts.Type, depth: number): Found | null => {
+    if (depth > 5) return null;
     const cached = memo.get(type);
     if (cached !== undefined) return cached;
     memo.set(type, null);
-    let found: { ref: ShapeRef; promise: boolean } | null = null;
+    let found: Found | null = null;
     if (type.isUnion()) {
       const parts = type.types.filter((t) => !isNullish(t));
       const resolved = parts.map((t) => fromType(t, depth + 1));
@@ -36,18 +98,23 @@ export function createTypeResolver(sourceCode: Readonly<TSESLint.SourceCode>, ca
         if (found) break;
       }
     } else {
-      found = fromSymbol(type.aliasSymbol, index) ?? fromSymbol(type.getSymbol(), index);
+      found = fromSymbol(type.aliasSymbol) ?? fromSymbol(type.getSymbol());
       if (found === null) {
-        const promised = promisedType(checker, type);
+        const promised = promisedType(type);
         if (promised !== null) {
           const inner = fromType(promised, depth + 1);
           if (inner !== null && !inner.promise) found = { ref: inner.ref, promise: true };
         }
       }
-      if (found === null && type.isClassOrInterface()) {
-        for (const base of checker.getBaseTypes(type)) {
-          found = fromType(base, depth + 1);
-          if (found) break;
+      if (found === null) {
+        // `class AppDataSource extends DataSource`, `interface Conn extends PoolClient`, generic instantiations;
+        // only the project's own classes: library hierarchies (EventEmitter, streams …) are not walked
+        const target = (type as ts.TypeReference).target ?? type;
+        if (target.isClassOrInterface() && declaredInProject(target.getSymbol())) {
+          for (const base of checker.getBaseTypes(target)) {
+            found = fromType(base, depth + 1);
+            if (found) break;
+          }
         }
       }
     }
@@ -55,73 +122,293 @@ export function createTypeResolver(sourceCode: Readonly<TSESLint.SourceCode>, ca
     return found;
   };
 
-  return (node: TSESTree.Node): ShapeValue | null => {
-    const tsNode = nodeMap.get(node);
-    if (tsNode === undefined) return null;
-    const found = fromType(checker.getTypeAtLocation(tsNode), 0);
-    if (found === null) return null;
-    return { kind: 'shape', ref: found.ref, promise: found.promise, origin: null, via: 'type' };
+  const fromSymbol = (symbol: ts.Symbol | undefined): Found | null => {
+    if (symbol === undefined) return null;
+    const entries = index.get(symbol.getName());
+    if (entries === undefined) return null;
+    const files = (symbol.getDeclarations() ?? []).map((d) => normalise(d.getSourceFile().fileName));
+    let best: TypeIndexEntry | null = null;
+    let bestLength = -1;
+    for (const entry of entries) {
+      if (entry.qualifier !== null && !qualifiedBy(symbol, entry.qualifier)) continue;
+      for (const fragment of entry.packages) {
+        if (fragment.length > bestLength && files.some((file) => file.includes(fragment))) {
+          best = entry;
+          bestLength = fragment.length;
+        }
+      }
+    }
+    return best === null ? null : { ref: best.ref, promise: false };
   };
+
+  const qualifiedBy = (symbol: ts.Symbol, qualifier: string): boolean => {
+    const name = checker.getFullyQualifiedName(symbol);
+    return name.endsWith(`.${qualifier}.${symbol.getName()}`) || name === `${qualifier}.${symbol.getName()}`;
+  };
+
+  const promisedType = (type: ts.Type): ts.Type | null => {
+    const name = type.getSymbol()?.getName();
+    if (name !== 'Promise' && name !== 'PromiseLike') return null;
+    return checker.getTypeArguments(type as ts.TypeReference)[0] ?? null;
+  };
+
+  const declaredInProject = (symbol: ts.Symbol | undefined): boolean =>
+    (symbol?.getDeclarations() ?? []).some((d) => {
+      const file = d.getSourceFile();
+      return !file.isDeclarationFile && !normalise(file.fileName).includes('/node_modules/');
+    });
+
+  /** the declaration is in a cataloged driver package or the default library: the catalog decides */
+  const declaredByDriverOrLib = (declaration: ts.Declaration): boolean => {
+    const file = declaration.getSourceFile();
+    if (program.isSourceFileDefaultLibrary(file)) return true;
+    const name = normalise(file.fileName);
+    return driverFragments(index).some((fragment) => name.includes(fragment));
+  };
+
+  const returnShape = (declaration: ts.Declaration): Found | null => {
+    if (declarationMemo.has(declaration)) return declarationMemo.get(declaration)!;
+    declarationMemo.set(declaration, null);
+    let signatures: readonly ts.Signature[] = [];
+    const signature = isSignatureDeclaration(declaration) ? checker.getSignatureFromDeclaration(declaration) : undefined;
+    if (signature !== undefined) signatures = [signature];
+    else {
+      const symbol = symbolOf(declaration);
+      queryCount++;
+      if (symbol !== undefined) signatures = checker.getTypeOfSymbolAtLocation(symbol, declaration).getCallSignatures();
+    }
+    let found: Found | null = null;
+    if (signatures.length === 1) {
+      queryCount++;
+      const returned = checker.getReturnTypeOfSignature(signatures[0]!);
+      if (!isThisOrTypeParameter(returned)) found = fromType(returned, 0);
+    }
+    declarationMemo.set(declaration, found);
+    return found;
+  };
+
+  const symbolOf = (declaration: ts.Declaration): ts.Symbol | undefined => {
+    const name = (declaration as { name?: ts.Node }).name;
+    return name ? checker.getSymbolAtLocation(name) : undefined;
+  };
+
+  const callShape = (call: TSESTree.CallExpression): ShapeValue | null => {
+    const callee = unwrap(call.callee);
+    const nameNode = callee.type === 'MemberExpression' ? (callee.computed ? null : callee.property) : callee.type === 'Identifier' ? callee : null;
+    if (nameNode === null) return null;
+    const tsName = tsNode(nameNode);
+    if (tsName === undefined) return null;
+    queryCount++;
+    let symbol = checker.getSymbolAtLocation(tsName);
+    if (symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.getDeclarations() ?? [];
+    if (declarations.length === 0 || declarations.some(declaredByDriverOrLib)) return null;
+    let found: Found | null = null;
+    const bodies = declarations.filter((d) => !isOverloadSignature(d));
+    if (bodies.length === 1 || declarations.length === 1) found = returnShape(bodies[0] ?? declarations[0]!);
+    else {
+      // overloads: the one this call resolves to
+      const tsCall = tsNode(call);
+      if (tsCall === undefined) return null;
+      queryCount++;
+      const signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
+      const returned = signature ? checker.getReturnTypeOfSignature(signature) : undefined;
+      found = returned && !isThisOrTypeParameter(returned) ? fromType(returned, 0) : null;
+    }
+    if (found === null) return null;
+    const acquisition = found.ref.shape.role === 'lease';
+    return { kind: 'shape', ref: found.ref, promise: found.promise, origin: acquisition ? call : null, via: 'type' };
+  };
+
+  const ownershipOf = (signature: ts.Signature, parameter: ts.Symbol | undefined, at: ts.Node): 'owns' | 'borrows' | null => {
+    if (parameter === undefined) return null;
+    if (ownershipMemo.has(parameter)) return ownershipMemo.get(parameter)!;
+    ownershipMemo.set(parameter, null);
+    queryCount++;
+    const found = fromType(checker.getTypeOfSymbolAtLocation(parameter, at), 0);
+    let result: 'owns' | 'borrows' | null = null;
+    if (found !== null && !found.promise && OWNABLE.has(found.ref.shape.role)) {
+      const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+      const tagged = signature.getJsDocTags().some((tag) => tag.name === RELEASES_TAG && firstWord(tag.text) === parameter.getName());
+      const body = declaration ? (declaration as { body?: ts.Node }).body : undefined;
+      const names = new Set([...(found.ref.shape.release ?? []), ...(found.ref.shape.discard ?? [])]);
+      result = tagged || (body !== undefined && releasesParameter(body, parameter, names)) ? 'owns' : 'borrows';
+    }
+    ownershipMemo.set(parameter, result);
+    return result;
+  };
+
+  /** a call `p.release()` (or `p?.release()`) on the parameter anywhere in the body */
+  const releasesParameter = (body: ts.Node, parameter: ts.Symbol, names: ReadonlySet<string>): boolean => {
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      const access = node as unknown as { name?: { escapedText?: string }; expression?: ts.Node };
+      const parent = node.parent as unknown as { expression?: ts.Node; arguments?: unknown } | undefined;
+      if (
+        access.expression !== undefined &&
+        typeof access.name?.escapedText === 'string' &&
+        names.has(access.name.escapedText) &&
+        parent?.expression === node &&
+        Array.isArray(parent.arguments) &&
+        checker.getSymbolAtLocation(access.expression) === parameter
+      ) {
+        found = true;
+        return;
+      }
+      node.forEachChild(visit);
+    };
+    visit(body);
+    return found;
+  };
+
+  return {
+    shapeOfNode(node) {
+      const target = tsNode(node);
+      if (target === undefined) return null;
+      const found = fromType(typeOf(target), 0);
+      return found === null ? null : { kind: 'shape', ref: found.ref, promise: found.promise, origin: null, via: 'type' };
+    },
+    callShape,
+    asyncDisposable(node) {
+      const target = tsNode(node);
+      if (target === undefined) return null;
+      let type = checker.getNonNullableType(typeOf(target));
+      type = promisedType(type) ?? type;
+      return checker.getPropertiesOfType(type).some((p) => String(p.escapedName).startsWith('__@asyncDispose@'));
+    },
+    argumentOwnership(call, index) {
+      const tsCall = tsNode(call);
+      if (tsCall === undefined) return null;
+      queryCount++;
+      const signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
+      if (signature === undefined) return null;
+      const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+      if (declaration !== undefined && declaredByDriverOrLib(declaration)) return null;
+      return ownershipOf(signature, signature.getParameters()[index], tsCall);
+    },
+    parameterOwnership(fn, index) {
+      const declaration = tsNode(fn);
+      if (declaration === undefined || !isSignatureDeclaration(declaration)) return null;
+      queryCount++;
+      const signature = checker.getSignatureFromDeclaration(declaration);
+      if (signature === undefined) return null;
+      return ownershipOf(signature, signature.getParameters()[index], declaration);
+    },
+  };
+}
+
+/**
+ * The original entry point: the shape of a node's type, or null. Kept for callers that want only
+ * node types; `createTypeQueries` gives the whole set.
+ */
+export function createTypeResolver(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): TypeResolver | null {
+  const queries = createTypeQueries(sourceCode, catalog);
+  return queries === null ? null : (node) => queries.shapeOfNode(node);
 }
 
 interface TypeIndexEntry {
   readonly ref: ShapeRef;
-  /** path fragments one of which a declaration file must contain: `/node_modules/pg/`, `/node_modules/@types/pg/` */
+  /** `Knex` for `Knex.Transaction`: the namespace the type must be declared in */
+  readonly qualifier: string | null;
+  /**
+   * Path fragments one of which a declaration file must contain (`/node_modules/pg/`,
+   * `/node_modules/@types/pg/`, `/node_modules/mysql2/promise`); the longest match wins, so
+   * `mysql2/promise`'s `PoolConnection` is not taken for the callback API's.
+   */
   readonly packages: readonly string[];
 }
 
-/** Type name → the shapes that declare it, with the packages their declarations must come from. */
-function buildTypeIndex(catalog: Catalog): Map<string, TypeIndexEntry[]> {
+const indexes = new WeakMap<Catalog, Map<string, TypeIndexEntry[]>>();
+const fragmentLists = new WeakMap<Map<string, TypeIndexEntry[]>, string[]>();
+
+/** Type name → the shapes that declare it, with the packages their declarations must come from. Built once per catalog. */
+function typeIndex(catalog: Catalog): Map<string, TypeIndexEntry[]> {
+  const cached = indexes.get(catalog);
+  if (cached !== undefined) return cached;
   const index = new Map<string, TypeIndexEntry[]>();
+  const fragments = new Set<string>();
   for (const driver of catalog.drivers) {
     const packages = new Set<string>();
     for (const m of driver.modules) {
       if (typeof m !== 'string') {
+        // generated Prisma clients live anywhere: any path containing `prisma`
         packages.add('prisma');
         continue;
       }
+      if (m.startsWith('node:')) {
+        packages.add('/node_modules/@types/node/');
+        continue;
+      }
       const name = packageName(m);
+      const subpath = m.slice(name.length);
       packages.add(`/node_modules/${name}/`);
+      if (subpath !== '') packages.add(`/node_modules/${name}${subpath}`);
       packages.add(`/node_modules/@types/${name.replace(/^@([^/]+)\//u, '$1__')}/`);
-      if (name.startsWith('node:')) packages.add('/node_modules/@types/node');
+      fragments.add(`/node_modules/${name}/`);
+      fragments.add(`/node_modules/@types/${name.replace(/^@([^/]+)\//u, '$1__')}/`);
     }
-    for (const name of Object.keys(driver.checkedAgainst)) packages.add(`/node_modules/${name}/`);
+    for (const name of Object.keys(driver.checkedAgainst)) {
+      packages.add(`/node_modules/${name}/`);
+      fragments.add(`/node_modules/${name}/`);
+    }
     for (const [shapeName, shape] of Object.entries(driver.shapes)) {
       for (const typeName of shape.types ?? []) {
-        const list = index.get(typeName) ?? [];
-        list.push({ ref: catalog.shape(driver, shapeName)!, packages: [...packages] });
-        index.set(typeName, list);
+        const dot = typeName.lastIndexOf('.');
+        const simple = dot < 0 ? typeName : typeName.slice(dot + 1);
+        const list = index.get(simple) ?? [];
+        list.push({ ref: catalog.shape(driver, shapeName)!, qualifier: dot < 0 ? null : typeName.slice(0, dot), packages: [...packages] });
+        index.set(simple, list);
       }
     }
   }
+  indexes.set(catalog, index);
+  fragmentLists.set(index, [...fragments]);
   return index;
 }
 
+function driverFragments(index: Map<string, TypeIndexEntry[]>): readonly string[] {
+  return fragmentLists.get(index) ?? [];
+}
+
 function packageName(specifier: string): string {
-  if (specifier.startsWith('node:')) return specifier;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-function fromSymbol(symbol: ts.Symbol | undefined, index: Map<string, TypeIndexEntry[]>): { ref: ShapeRef; promise: boolean } | null {
-  if (symbol === undefined) return null;
-  const entries = index.get(symbol.getName());
-  if (entries === undefined) return null;
-  const files = (symbol.getDeclarations() ?? []).map((d) => d.getSourceFile().fileName.replaceAll('\\', '/'));
-  for (const entry of entries) {
-    if (files.some((file) => entry.packages.some((p) => file.includes(p)))) return { ref: entry.ref, promise: false };
-  }
-  return null;
-}
-
-function promisedType(checker: ts.TypeChecker, type: ts.Type): ts.Type | null {
-  const symbol = type.getSymbol();
-  if (symbol?.getName() !== 'Promise') return null;
-  const args = checker.getTypeArguments(type as ts.TypeReference);
-  return args[0] ?? null;
+function normalise(file: string): string {
+  return file.replaceAll('\\', '/');
 }
 
 function isNullish(type: ts.Type): boolean {
   const name = (type as { intrinsicName?: string }).intrinsicName;
   return name === 'undefined' || name === 'null' || name === 'void';
+}
+
+/** `this` types and unresolved type parameters say nothing about what the call creates. */
+function isThisOrTypeParameter(type: ts.Type): boolean {
+  return (type as { isThisType?: boolean }).isThisType === true || type.isTypeParameter();
+}
+
+function isSignatureDeclaration(node: ts.Node): node is ts.SignatureDeclaration {
+  const candidate = node as { parameters?: unknown };
+  return Array.isArray(candidate.parameters);
+}
+
+/** an overload signature without a body (`function f(a: string): X;`), next to its implementation */
+function isOverloadSignature(declaration: ts.Declaration): boolean {
+  const candidate = declaration as { parameters?: unknown; body?: unknown };
+  return Array.isArray(candidate.parameters) && candidate.body === undefined && !declaration.getSourceFile().isDeclarationFile;
+}
+
+function firstWord(parts: readonly ts.SymbolDisplayPart[] | undefined): string {
+  return (parts ?? []).map((p) => p.text).join('').trim().split(/\s+/u)[0] ?? '';
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression' || current.type === 'TSInstantiationExpression') {
+    current = current.expression;
+  }
+  return current;
 }

@@ -17,6 +17,7 @@ export const betterSqlite3: DriverSpec = {
       types: ['Database'],
       release: ['close'],
       queries: ['exec'],
+      queryResult: 'sync',
       produces: [{ method: 'prepare', shape: 'Statement' }],
       // `const fn = db.transaction(cb)`: calling `fn(…)` BEGINs, COMMITs on return, ROLLBACKs on throw
       managed: [{ method: 'transaction', transaction: true }],

@@ -54,6 +54,7 @@ export const mysql: DriverSpec = {
       types: ['Pool'],
       release: ['end'],
       queries: ['query'],
+      queryResult: 'callback',
       produces: [
         { method: 'getConnection', shape: 'PoolConnection', callback: { resourceParam: 1 } },
         { method: 'query', shape: 'Query' },
@@ -67,6 +68,7 @@ export const mysql: DriverSpec = {
       release: ['release', 'end'],
       discard: ['destroy'],
       queries: ['query'],
+      queryResult: 'callback',
       produces: [{ method: 'query', shape: 'Query' }],
       transaction: leaseTransaction,
     },
@@ -76,6 +78,7 @@ export const mysql: DriverSpec = {
       release: ['end'],
       discard: ['destroy'],
       queries: ['query'],
+      queryResult: 'callback',
       produces: [{ method: 'query', shape: 'Query' }],
       transaction: connectionTransaction,
       lifetime: 'single',
@@ -94,6 +97,7 @@ export const mysql: DriverSpec = {
     PoolNamespace: {
       role: 'handle',
       queries: ['query'],
+      queryResult: 'callback',
       produces: [{ method: 'getConnection', shape: 'PoolConnection', callback: { resourceParam: 1 } }],
     },
     Query,

@@ -59,6 +59,7 @@ export const mysql2: DriverSpec = {
       release: ['end'],
       releasesArgument: ['releaseConnection'],
       queries,
+      queryResult: 'callback',
       produces: [
         { method: 'getConnection', shape: 'PoolConnection', callback: { resourceParam: 1 } },
         { method: 'query', shape: 'Query' },
@@ -74,6 +75,7 @@ export const mysql2: DriverSpec = {
       release: ['release'],
       discard: ['destroy'],
       queries,
+      queryResult: 'callback',
       produces: [
         { method: 'query', shape: 'Query' },
         { method: 'promise', shape: 'mysql2-promise:PoolConnection' },
@@ -87,6 +89,7 @@ export const mysql2: DriverSpec = {
       release: ['end'],
       discard: ['destroy'],
       queries,
+      queryResult: 'callback',
       produces: [
         { method: 'query', shape: 'Query' },
         { method: 'promise', shape: 'mysql2-promise:Connection' },
@@ -110,6 +113,7 @@ export const mysql2: DriverSpec = {
       role: 'handle',
       types: ['PoolNamespace'],
       queries,
+      queryResult: 'callback',
       produces: [{ method: 'getConnection', shape: 'PoolConnection', callback: { resourceParam: 1 } }],
     },
     Query,

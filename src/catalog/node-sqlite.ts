@@ -17,6 +17,7 @@ export const nodeSqlite: DriverSpec = {
       types: ['DatabaseSync'],
       release: ['close'],
       queries: ['exec'],
+      queryResult: 'sync',
       produces: [{ method: 'prepare', shape: 'StatementSync' }],
       // manual `db.exec('BEGIN' | 'COMMIT' | 'ROLLBACK')`; closing the database ends the session
       transaction: { sql: true, releaseWhileOpen: 'rolls-back' },

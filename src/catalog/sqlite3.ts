@@ -21,6 +21,7 @@ export const sqlite3: DriverSpec = {
       types: ['Database'],
       release: ['close'],
       queries: ['run', 'get', 'all', 'exec'],
+      queryResult: 'callback',
       produces: [{ method: 'prepare', shape: 'Statement' }],
       // `db.serialize(() => { db.run('BEGIN'); …; db.run('COMMIT') })`; closing ends the session
       transaction: { sql: true, releaseWhileOpen: 'rolls-back' },
@@ -30,6 +31,7 @@ export const sqlite3: DriverSpec = {
     CachedDatabase: {
       role: 'handle',
       queries: ['run', 'get', 'all', 'exec'],
+      queryResult: 'callback',
       produces: [{ method: 'prepare', shape: 'Statement' }],
       lifetime: 'free',
     },

@@ -1,13 +1,16 @@
 import rule from '../../rules/require-release.js';
 import { runRuleTests } from '../rule-tester.js';
 
-const pg = `import { Pool } from 'pg';\nconst pool = new Pool();\n`;
+// Cases per path shape (pg), then one table per driver family, custom resources and settings.
+// Code with type annotations runs under @typescript-eslint/parser only; plain JS also under espree.
 
 runRuleTests('require-release', rule, {
   valid: [
     {
-      name: 'pg: released in finally',
-      code: `${pg}export async function f() {
+      name: "pg: released in finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
   const client = await pool.connect();
   try {
     return (await client.query('select 1')).rows;
@@ -16,35 +19,2486 @@ runRuleTests('require-release', rule, {
   }
 }`,
     },
+    {
+      name: "pg: await using",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  await using client = await pool.connect();
+  return client.query('select 1');
+}`,
+    },
+    {
+      name: "pg: .finally(() => release())",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  return client.query('select 1').finally(() => client.release());
+}`,
+    },
+    {
+      name: "pg: then with both handlers releasing",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  client.query('select 1').then(() => client.release(), (e) => client.release(e));
+}`,
+    },
+    {
+      name: "pg: callback form with done on every path",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function f(cb) {
+  pool.connect((err, client, done) => {
+    if (err) return cb(err);
+    client.query('select 1', (error, result) => {
+      done(error);
+      cb(error, result);
+    });
+  });
+}`,
+    },
+    {
+      name: "pg: returned (hand-off)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  await client.query('SET x = 1');
+  return client;
+}`,
+    },
+    {
+      name: "pg: stored on this (hand-off)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export class Repo {
+  async open() {
+    const client = await pool.connect();
+    this.client = client;
+  }
+}`,
+    },
+    {
+      name: "pg: put in a returned object (hand-off)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  return { client, startedAt: Date.now() };
+}`,
+    },
+    {
+      name: "pg: resolved from a promise (hand-off)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function f() {
+  return new Promise((resolve, reject) => {
+    pool.connect().then((client) => resolve(client), reject);
+  });
+}`,
+    },
+    {
+      name: "pg: yielded (hand-off)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function* clients() {
+  const client = await pool.connect();
+  yield client;
+}`,
+    },
+    {
+      name: "pg: passed to a same-file function that releases its parameter",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+function finish(c) {
+  c.release();
+}
+export async function f() {
+  const client = await pool.connect();
+  finish(client);
+}`,
+    },
+    {
+      name: "pg: passed to a class method that releases its parameter",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export class Repo {
+  async run() {
+    const client = await pool.connect();
+    try {
+      await client.query('select 1');
+    } finally {
+      this.finish(client);
+    }
+  }
+  finish(client) {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg: release(true) and release(err) count as releases",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    await client.query('select 1');
+  } catch (error) {
+    client.release(error);
+    throw error;
+  }
+  client.release();
+}`,
+    },
+    {
+      name: "pg: released in try and catch",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    await client.query('select 1');
+    client.release();
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+}`,
+    },
+    {
+      name: "pg: acquire per iteration, released on the back edge",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+      await client.query('select $1', [id]);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+    },
+    {
+      name: "pg: nested try, release in the outer finally counts",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(x) {
+  const client = await pool.connect();
+  try {
+    try {
+      await client.query('select 1');
+    } catch (error) {
+      console.error(error);
+    }
+    if (x) return 1;
+    await client.query('select 2');
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg: labelled break out of try/finally runs the finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(groups) {
+  outer: for (const group of groups) {
+    const client = await pool.connect();
+    try {
+      for (const id of group) {
+        if (!id) break outer;
+        await client.query('select $1', [id]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+}`,
+    },
+    {
+      name: "pg: continue out of try/finally runs the finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+      if (!id) continue;
+      await client.query('select $1', [id]);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+    },
+    {
+      name: "pg: switch with fall-through inside try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(kind) {
+  const client = await pool.connect();
+  try {
+    switch (kind) {
+      case 1:
+        await client.query('select 1');
+      case 2:
+        await client.query('select 2');
+        break;
+      default:
+        return 0;
+    }
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg: generator with try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function* rows() {
+  const client = await pool.connect();
+  try {
+    yield await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg: guarded release in finally around an acquisition in try",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client?.release();
+  }
+}`,
+    },
+    {
+      name: "pg: if (client) release in finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    return await client.query('select 1');
+  } finally {
+    if (client) client.release();
+  }
+}`,
+    },
+    {
+      name: "pg: release-once guard",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  let released = false;
+  try {
+    await client.query('select 1');
+    if (!released) {
+      released = true;
+      client.release();
+    }
+  } finally {
+    if (!released) {
+      released = true;
+      client.release();
+    }
+  }
+}`,
+    },
+    {
+      name: "pg: awaited query returned from try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg-cursor: closed before the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import Cursor from 'pg-cursor';
+export async function f() {
+  const client = await pool.connect();
+  try {
+    const cursor = client.query(new Cursor('select 1'));
+    const rows = await cursor.read(100);
+    await cursor.close();
+    return rows;
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg-query-stream: awaited pipeline before the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import QueryStream from 'pg-query-stream';
+import { pipeline } from 'node:stream/promises';
+export async function f(res) {
+  const client = await pool.connect();
+  try {
+    const stream = client.query(new QueryStream('select 1'));
+    await pipeline(stream, res);
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg-query-stream: for await before the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import QueryStream from 'pg-query-stream';
+export async function f() {
+  const client = await pool.connect();
+  try {
+    for await (const row of client.query(new QueryStream('select 1'))) console.log(row);
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: "pg-query-stream: released on end and error",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import QueryStream from 'pg-query-stream';
+export async function f(res) {
+  const client = await pool.connect();
+  const stream = client.query(new QueryStream('select 1'));
+  stream.on('end', () => client.release());
+  stream.on('error', (e) => client.release(e));
+  stream.pipe(res);
+}`,
+    },
+    {
+      name: "pg: pool.query is a managed scope",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  return (await pool.query('select 1')).rows;
+}`,
+    },
+    {
+      name: "pg: module-level direct connection is the process client",
+      code: `import { Client } from 'pg';
+const client = new Client();
+await client.connect();
+export const q = (sql) => client.query(sql);`,
+    },
+    {
+      name: "pg: typed parameter is not an acquisition",
+      code: `import { Pool, type PoolClient } from 'pg';
+const pool = new Pool();
+export async function f(client: PoolClient) {
+  await client.query('select 1');
+}`,
+    },
+    {
+      name: "odd syntax: computed, optional chains, private fields, non-null",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export class A {
+  #client;
+  async run(k) {
+    this.#client = await pool.connect();
+    const c = await pool?.['connect']();
+    try {
+      await c!.query('select 1');
+    } finally {
+      c?.release?.();
+    }
+  }
+}`,
+    },
+    {
+      name: "no driver import: silent",
+      code: `export async function f(pool) {
+  const client = await pool.connect();
+  await client.query('select 1');
+}`,
+    },
+    {
+      name: "mysql2/promise: released in finally",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+    return await conn.execute('SELECT 1');
+  } finally {
+    conn.release();
+  }
+}`,
+    },
+    {
+      name: "mysql2/promise: pool.releaseConnection(conn) in finally",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+    await conn.query('SELECT 1');
+  } finally {
+    pool.releaseConnection(conn);
+  }
+}`,
+    },
+    {
+      name: "mysql2/promise: destroy() counts as a release",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+    await conn.query('SELECT 1');
+  } finally {
+    conn.destroy();
+  }
+}`,
+    },
+    {
+      name: "mysql2/promise: pool.query is managed",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const [rows] = await pool.query('SELECT 1');
+  return rows;
+}`,
+    },
+    {
+      name: "mysql2 callback: released on every path of the query callback",
+      code: `import mysql from 'mysql2';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export function f(cb) {
+  pool.getConnection((err, conn) => {
+    if (err) return cb(err);
+    conn.query('SELECT 1', (error, rows) => {
+      conn.release();
+      cb(error, rows);
+    });
+  });
+}`,
+    },
+    {
+      name: "mariadb: if (conn) await conn.release() in finally",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  let conn;
+  try {
+    conn = await pool.getConnection();
+    return await conn.query('SELECT 1');
+  } finally {
+    if (conn) await conn.release();
+  }
+}`,
+    },
+    {
+      name: "mariadb: await using",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  await using conn = await pool.getConnection();
+  return conn.query('SELECT 1');
+}`,
+    },
+    {
+      name: "mariadb: end() is a release on a pooled connection",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+    return await conn.query('SELECT 1');
+  } finally {
+    await conn.end();
+  }
+}`,
+    },
+    {
+      name: "typeorm: released in finally",
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  try {
+    await qr.connect();
+    return await qr.query('SELECT 1');
+  } finally {
+    await qr.release();
+  }
+}`,
+    },
+    {
+      name: "typeorm: managed transaction",
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  return ds.transaction(async (manager) => manager.query('SELECT 1'));
+}`,
+    },
+    {
+      name: "mongodb: session ended in finally",
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  const session = client.startSession();
+  try {
+    await session.withTransaction(async () => {});
+  } finally {
+    await session.endSession();
+  }
+}`,
+    },
+    {
+      name: "mongodb: withSession is managed",
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  await client.withSession(async (session) => {
+    await session.withTransaction(async () => {});
+  });
+}`,
+    },
+    {
+      name: "mongoose: session ended in finally",
+      code: `import mongoose from 'mongoose';
+export async function f() {
+  const session = await mongoose.startSession();
+  try {
+    await session.withTransaction(async () => {});
+  } finally {
+    await session.endSession();
+  }
+}`,
+    },
+    {
+      name: "neo4j: session closed in finally",
+      code: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f() {
+  const session = driver.session();
+  try {
+    return await session.executeRead((tx) => tx.run('RETURN 1'));
+  } finally {
+    await session.close();
+  }
+}`,
+    },
+    {
+      name: "neo4j: await using",
+      code: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f() {
+  await using session = driver.session();
+  return session.run('RETURN 1');
+}`,
+    },
+    {
+      name: "oracledb: if (conn) close in finally",
+      code: `import oracledb from 'oracledb';
+export async function f() {
+  let conn;
+  try {
+    conn = await oracledb.getConnection('hr');
+    return (await conn.execute('SELECT 1 FROM dual')).rows;
+  } finally {
+    if (conn) {
+      await conn.close();
+    }
+  }
+}`,
+    },
+    {
+      name: "oracledb: the documented pattern, if (conn) { try { close } catch { log } } in finally",
+      code: `import oracledb from 'oracledb';
+export async function f() {
+  let connection;
+  try {
+    connection = await oracledb.getConnection('hr');
+    return (await connection.execute('SELECT 1 FROM dual')).rows;
+  } catch (err) {
+    console.error(err);
+  } finally {
+    if (connection) {
+      try {
+        await connection.close();
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+}`,
+    },
+    {
+      name: "mssql: prepared statement unprepared in finally",
+      code: `import sql from 'mssql';
+const pool = new sql.ConnectionPool({ server: 'db' });
+export async function f() {
+  const ps = new sql.PreparedStatement(pool);
+  try {
+    await ps.prepare('SELECT 1');
+    return await ps.execute({});
+  } finally {
+    await ps.unprepare();
+  }
+}`,
+    },
+    {
+      name: "pg-promise: done() in finally",
+      code: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  const sco = await db.connect();
+  try {
+    return await sco.any('SELECT 1');
+  } finally {
+    sco.done();
+  }
+}`,
+    },
+    {
+      name: "pg-promise: db.task is managed",
+      code: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  return db.task(async (t) => t.any('SELECT 1'));
+}`,
+    },
+    {
+      name: "generic-pool: released in finally",
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f() {
+  const resource = await pool.acquire();
+  try {
+    await work(resource);
+  } finally {
+    await pool.release(resource);
+  }
+}`,
+    },
+    {
+      name: "generic-pool: destroyed in catch, released after",
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f() {
+  const resource = await pool.acquire();
+  try {
+    await work(resource);
+  } catch (error) {
+    await pool.destroy(resource);
+    throw error;
+  }
+  await pool.release(resource);
+}`,
+    },
+    {
+      name: "generic-pool: pool.use is managed",
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f() {
+  return pool.use(async (resource) => work(resource));
+}`,
+    },
+    {
+      name: "custom resource: released in finally",
+      code: `import { acquireDb } from '@acme/db';
+export async function f() {
+  const db = await acquireDb();
+  try {
+    await db.sql('SELECT 1');
+  } finally {
+    await db.dispose();
+  }
+}`,
+      settings: { 'connection-hygiene': {"resources":[{"id":"acme-db","modules":["@acme/db"],"exports":[{"path":["acquireDb"],"via":"call","shape":"Handle","awaited":true}],"shapes":{"Handle":{"role":"lease","release":["dispose"],"asyncRelease":["dispose"],"queries":["sql"]}}}]} },
+    },
+    {
+      name: "ownershipFunctions: a plain name takes ownership",
+      code: `import { Pool } from 'pg';
+import { withClient } from './db-helpers.js';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  return withClient(client, async (c) => c.query('SELECT 1'));
+}`,
+      settings: { 'connection-hygiene': {"ownershipFunctions":["withClient","registry.adopt"]} },
+    },
+    {
+      name: "ownershipFunctions: a member path takes ownership",
+      code: `import { Pool } from 'pg';
+import { registry } from './db-helpers.js';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  registry.adopt(client);
+}`,
+      settings: { 'connection-hygiene': {"ownershipFunctions":["withClient","registry.adopt"]} },
+    },
   ],
   invalid: [
     {
-      name: 'pg: never released',
-      code: `${pg}export async function f() {
+      name: "pg: never released",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
   const client = await pool.connect();
+  await client.query('select 1');
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: bare acquisition statement",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  await pool.connect();
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          data: {"role":"lease"},
+          line: 4, column: 9, endLine: 4, endColumn: 23,
+        },
+      ],
+    },
+    {
+      name: "pg: voided acquisition",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function f() {
+  void pool.connect();
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          data: {"role":"lease"},
+          line: 4, column: 8, endLine: 4, endColumn: 22,
+        },
+      ],
+    },
+    {
+      name: "pg: used once and lost",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  return (await pool.connect()).query('select 1');
+}`,
+      errors: [
+        {
+          messageId: 'discarded',
+          data: {"role":"lease"},
+          line: 4, column: 17, endLine: 4, endColumn: 31,
+        },
+      ],
+    },
+    {
+      name: "pg: early return skips the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  const client = await pool.connect();
+  if (!id) return null;
+  const r = await client.query('select 1');
+  client.release();
+  return r;
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The early return","line":"5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  const client = await pool.connect();
+  try {
+  if (!id) return null;
+  const r = await client.query('select 1');
+  return r;
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: explicit throw skips the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  const client = await pool.connect();
+  if (!id) throw new Error('no id');
+  try {
+    await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The throw","line":"5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: break skips the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    if (!id) break;
+    await client.query('select 1');
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The break","line":"6"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+    if (!id) break;
+    await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: continue skips the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    if (!id) continue;
+    try {
+      await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The continue","line":"6"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+        },
+      ],
+    },
+    {
+      name: "pg: labelled break out of the inner loop skips the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(groups) {
+  outer: for (const group of groups) {
+    const client = await pool.connect();
+    for (const id of group) {
+      if (!id) break outer;
+    }
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The break","line":"7"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(groups) {
+  outer: for (const group of groups) {
+    const client = await pool.connect();
+    try {
+    for (const id of group) {
+      if (!id) break outer;
+    }
+    } finally {
+      client.release();
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: released in one branch only",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  const client = await pool.connect();
+  if (id) {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByBranch',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: switch case that breaks without the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(kind) {
+  const client = await pool.connect();
+  switch (kind) {
+    case 1:
+      client.release();
+      break;
+    case 2:
+      break;
+    default:
+      client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The break","line":"10"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: loop re-acquires while still holding",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(ids) {
+  let client;
+  for (const id of ids) {
+    client = await pool.connect();
+    await client.query('select $1', [id]);
+  }
+  client.release();
+}`,
+      errors: [
+        {
+          messageId: 'reacquiredInLoop',
+          data: {"name":"client","release":"client.release()","line":"6"},
+          line: 6, column: 20, endLine: 6, endColumn: 34,
+        },
+      ],
+    },
+    {
+      name: "pg: released only in catch",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    await client.query('select 1');
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedOnlyInCatch',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: released in setTimeout",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  setTimeout(() => client.release(), 100);
+}`,
+      errors: [
+        {
+          messageId: 'releasedInCallback',
+          data: {"name":"client","release":"client.release()","where":"the callback passed at line 5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: released only in an end listener",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(stream) {
+  const client = await pool.connect();
+  stream.on('end', () => client.release());
+}`,
+      errors: [
+        {
+          messageId: 'releasedInCallback',
+          data: {"name":"client","release":"client.release()","where":"the 'end' listener"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: released only in then",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  client.query('select 1').then(() => client.release());
+}`,
+      errors: [
+        {
+          messageId: 'releasedInCallback',
+          data: {"name":"client","release":"client.release()","where":"the callback passed at line 5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: outside finally (autofix moves it into finally)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  // read the rows
+  const r = await client.query('select 1');
+  client.release();
+  return r.rows;
+}`,
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  // read the rows
+  try {
+  const r = await client.query('select 1');
+  return r.rows;
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"client","release":"client.release()","line":"7"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: outside finally with statements after the release (suggestion only)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  const r = await client.query('select 1');
+  client.release();
+  console.log(r.rowCount);
+  return r.rows;
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"client","release":"client.release()","line":"6"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  const r = await client.query('select 1');
+  console.log(r.rowCount);
+  return r.rows;
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: awaited statement between the acquisition and the try",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  await client.query('SET search_path TO app');
+  try {
+    await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"client","release":"client.release()","line":"9"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: finally awaits COMMIT before the release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+  } finally {
+    await client.query('COMMIT');
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'finallyThrowsFirst',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: unguarded release in a finally whose try acquires",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguardedRelease',
+          data: {"name":"client","release":"client.release()"},
+          line: 9, column: 5, endLine: 9, endColumn: 21,
+          suggestions: [
+            { messageId: 'guardRelease', data: {"guarded":"client?.release()"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client?.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: query returned without await inside try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedWhilePending',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 6, column: 12, endLine: 6, endColumn: 36,
+          suggestions: [
+            { messageId: 'awaitQuery', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: promise chain returned without await inside try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return Promise.all([client.query('select 1'), client.query('select 2')]);
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedWhilePending',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 6, column: 25, endLine: 6, endColumn: 49,
+          suggestions: [
+            { messageId: 'awaitQuery', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return await Promise.all([client.query('select 1'), client.query('select 2')]);
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+        {
+          messageId: 'releasedWhilePending',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 6, column: 51, endLine: 6, endColumn: 75,
+          suggestions: [
+            { messageId: 'awaitQuery', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return await Promise.all([client.query('select 1'), client.query('select 2')]);
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: then-chain returned without await from try/finally",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function g() {
+  const client = await pool.connect();
+  try {
+    return client.query('select 1').then((r) => r.rows);
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedWhilePending',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 6, column: 12, endLine: 6, endColumn: 36,
+          suggestions: [
+            { messageId: 'awaitQuery', output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function g() {
+  const client = await pool.connect();
+  try {
+    return await client.query('select 1').then((r) => r.rows);
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg-cursor: released before the cursor is closed",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import Cursor from 'pg-cursor';
+export async function f() {
+  const client = await pool.connect();
+  try {
+    const cursor = client.query(new Cursor('select * from big'));
+    return await cursor.read(100);
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedBeforeCursorDone',
+          data: {"name":"client","release":"client.release()","line":"10","what":"cursor"},
+          line: 7, column: 20, endLine: 7, endColumn: 65,
+        },
+      ],
+    },
+    {
+      name: "pg-query-stream: released before the piped stream ends",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+import QueryStream from 'pg-query-stream';
+export async function f(res) {
+  const client = await pool.connect();
+  try {
+    client.query(new QueryStream('select * from big')).pipe(res);
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedBeforeCursorDone',
+          data: {"name":"client","release":"client.release()","line":"9","what":"stream"},
+          line: 7, column: 5, endLine: 7, endColumn: 55,
+        },
+      ],
+    },
+    {
+      name: "pg: method reference pushed is not a release",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(handlers) {
+  const client = await pool.connect();
+  handlers.push(client.release);
+  await client.query('select 1');
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(handlers) {
+  const client = await pool.connect();
+  try {
+  handlers.push(client.release);
+  await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: class method with an early return",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export class Users {
+  async find(id) {
+    const client = await pool.connect();
+    if (!id) return null;
+    try {
+      return await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The early return","line":"6"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+        },
+      ],
+    },
+    {
+      name: "pg: async arrow function with an early return",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export const f = async (id) => {
+  const client = await pool.connect();
+  if (!id) return null;
+  client.release();
+};`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The early return","line":"5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export const f = async (id) => {
+  const client = await pool.connect();
+  try {
+  if (!id) return null;
+  } finally {
+    client.release();
+  }
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: generator returns early",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function* rows(id) {
+  const client = await pool.connect();
+  if (!id) return;
+  yield await client.query('select 1');
+  client.release();
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"client.release()","jump":"The early return","line":"5"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function* rows(id) {
+  const client = await pool.connect();
+  try {
+  if (!id) return;
+  yield await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: callback form, done skipped by an early return in the query callback",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function f(cb) {
+  pool.connect((err, client, done) => {
+    if (err) return cb(err);
+    client.query('select 1', (error, result) => {
+      if (error) return cb(error);
+      done();
+      cb(null, result);
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"client","release":"done()","jump":"The early return","line":"7"},
+          line: 4, column: 22, endLine: 4, endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: callback form, done never called",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export function f(cb) {
+  pool.connect((err, client, done) => {
+    if (err) return cb(err);
+    client.query('select 1', cb);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 22, endLine: 4, endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: direct connection never ended",
+      code: `import { Client } from 'pg';
+export async function f() {
+  const client = new Client();
+  await client.connect();
   return (await client.query('select 1')).rows;
 }`,
       errors: [
         {
           messageId: 'neverReleased',
-          data: { name: 'client', release: 'client.release()' },
-          line: 4,
-          column: 24,
-          endLine: 4,
-          endColumn: 38,
+          data: {"name":"client","release":"client.end()"},
+          line: 3, column: 18, endLine: 3, endColumn: 30,
           suggestions: [
-            {
-              messageId: 'wrapInTryFinally',
-              data: { release: 'client.release();' },
-              output: `${pg}export async function f() {
+            { messageId: 'wrapInTryFinally', data: {"release":"client.end();"}, output: `import { Client } from 'pg';
+export async function f() {
+  const client = new Client();
+  try {
+  await client.connect();
+  return (await client.query('select 1')).rows;
+  } finally {
+    client.end();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: autofix keeps comments and indentation of the moved statements",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  if (id) {
+    const client = await pool.connect();
+    await client.query('select 1'); // first
+    /* second */ await client.query('select 2');
+    client.release();
+  }
+}`,
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f(id) {
+  if (id) {
+    const client = await pool.connect();
+    try {
+    await client.query('select 1'); // first
+    /* second */ await client.query('select 2');
+    } finally {
+      client.release();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"client","release":"client.release()","line":"8"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+        },
+      ],
+    },
+    {
+      name: "pg: autofix with a trailing return of a computed value",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  const { rows } = await client.query('select 1');
+  client.release();
+  return rows.length;
+}`,
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
   const client = await pool.connect();
   try {
-  return (await client.query('select 1')).rows;
+  const { rows } = await client.query('select 1');
+  return rows.length;
   } finally {
     client.release();
   }
 }`,
-            },
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"client","release":"client.release()","line":"6"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "mysql2/promise: released outside finally (autofix)",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f(id) {
+  const conn = await pool.getConnection();
+  const [rows] = await conn.query('SELECT ?', [id]);
+  conn.release();
+  return rows;
+}`,
+      output: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f(id) {
+  const conn = await pool.getConnection();
+  try {
+  const [rows] = await conn.query('SELECT ?', [id]);
+  return rows;
+  } finally {
+    conn.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"conn","release":"conn.release()","line":"6"},
+          line: 4, column: 22, endLine: 4, endColumn: 42,
+        },
+      ],
+    },
+    {
+      name: "mysql2/promise: never released (await using offered)",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  await conn.beginTransaction();
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"conn","release":"conn.release()"},
+          line: 4, column: 22, endLine: 4, endColumn: 42,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"conn.release();"}, output: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+  await conn.beginTransaction();
+  } finally {
+    conn.release();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  await using conn = await pool.getConnection();
+  await conn.beginTransaction();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mysql2/promise: early return",
+      code: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f(id) {
+  const conn = await pool.getConnection();
+  if (!id) return [];
+  try {
+    return await conn.execute('SELECT 1');
+  } finally {
+    conn.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"conn","release":"conn.release()","jump":"The early return","line":"5"},
+          line: 4, column: 22, endLine: 4, endColumn: 42,
+        },
+      ],
+    },
+    {
+      name: "mysql2 callback: release skipped by an early return in the query callback",
+      code: `import mysql from 'mysql2';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export function f(cb) {
+  pool.getConnection((err, conn) => {
+    if (err) return cb(err);
+    conn.query('SELECT 1', (error, rows) => {
+      if (error) return cb(error);
+      conn.release();
+      cb(null, rows);
+    });
+  });
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"conn","release":"conn.release()","jump":"The early return","line":"7"},
+          line: 4, column: 28, endLine: 4, endColumn: 32,
+        },
+      ],
+    },
+    {
+      name: "mysql2 callback: never released",
+      code: `import mysql from 'mysql2';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export function f(cb) {
+  pool.getConnection((err, conn) => {
+    if (err) return cb(err);
+    conn.query('SELECT 1', cb);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"conn","release":"conn.release()"},
+          line: 4, column: 28, endLine: 4, endColumn: 32,
+        },
+      ],
+    },
+    {
+      name: "mariadb: early return skips the release",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  const conn = await pool.getConnection();
+  const rows = await conn.query('SELECT 1');
+  if (!rows.length) return null;
+  await conn.release();
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"conn","release":"conn.release()","jump":"The early return","line":"6"},
+          line: 4, column: 22, endLine: 4, endColumn: 42,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await conn.release();"}, output: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+  const rows = await conn.query('SELECT 1');
+  if (!rows.length) return null;
+  return rows;
+  } finally {
+    await conn.release();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  await using conn = await pool.getConnection();
+  const rows = await conn.query('SELECT 1');
+  if (!rows.length) return null;
+  
+  return rows;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mariadb: never released (await using offered)",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  const conn = await pool.getConnection();
+  return (await conn.query('SELECT 1'))[0];
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"conn","release":"conn.release()"},
+          line: 4, column: 22, endLine: 4, endColumn: 42,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"conn.release();"}, output: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+  return (await conn.query('SELECT 1'))[0];
+  } finally {
+    conn.release();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f() {
+  await using conn = await pool.getConnection();
+  return (await conn.query('SELECT 1'))[0];
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mariadb: released before the query stream is consumed",
+      code: `import mariadb from 'mariadb';
+const pool = mariadb.createPool({ host: 'db' });
+export async function f(res) {
+  const conn = await pool.getConnection();
+  try {
+    const stream = conn.queryStream('SELECT 1');
+    stream.pipe(res);
+  } finally {
+    conn.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'releasedBeforeCursorDone',
+          data: {"name":"conn","release":"conn.release()","line":"9","what":"stream"},
+          line: 6, column: 20, endLine: 6, endColumn: 48,
+        },
+      ],
+    },
+    {
+      name: "typeorm: query runner with a transaction never released (no await using: dispose commits)",
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  await qr.query('UPDATE t SET x = 1');
+  await qr.commitTransaction();
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"qr","release":"qr.release()"},
+          line: 4, column: 14, endLine: 4, endColumn: 36,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"qr.release();"}, output: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  try {
+  await qr.connect();
+  await qr.startTransaction();
+  await qr.query('UPDATE t SET x = 1');
+  await qr.commitTransaction();
+  } finally {
+    qr.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "typeorm: query runner without a transaction never released (await using offered)",
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  return qr.query('SELECT 1');
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"qr","release":"qr.release()"},
+          line: 4, column: 14, endLine: 4, endColumn: 36,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"qr.release();"}, output: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  try {
+  return qr.query('SELECT 1');
+  } finally {
+    qr.release();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"qr"}, output: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  await using qr = ds.createQueryRunner();
+  return qr.query('SELECT 1');
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongodb: session never ended",
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  const session = client.startSession();
+  await session.withTransaction(async () => {});
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"session","release":"session.endSession()"},
+          line: 4, column: 19, endLine: 4, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"session.endSession();"}, output: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  const session = client.startSession();
+  try {
+  await session.withTransaction(async () => {});
+  } finally {
+    session.endSession();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  await using session = client.startSession();
+  await session.withTransaction(async () => {});
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongodb: session ended outside finally",
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  const session = client.startSession();
+  await client.db('app').collection('users').insertOne({}, { session });
+  await session.endSession();
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"session","release":"session.endSession()","line":"6"},
+          line: 4, column: 19, endLine: 4, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await session.endSession();"}, output: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  const session = client.startSession();
+  try {
+  await client.db('app').collection('users').insertOne({}, { session });
+  } finally {
+    await session.endSession();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function f() {
+  await using session = client.startSession();
+  await client.db('app').collection('users').insertOne({}, { session });
+  
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongoose: session never ended",
+      code: `import mongoose from 'mongoose';
+export async function f() {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  await session.commitTransaction();
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"session","release":"session.endSession()"},
+          line: 3, column: 25, endLine: 3, endColumn: 48,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"session.endSession();"}, output: `import mongoose from 'mongoose';
+export async function f() {
+  const session = await mongoose.startSession();
+  try {
+  session.startTransaction();
+  await session.commitTransaction();
+  } finally {
+    session.endSession();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import mongoose from 'mongoose';
+export async function f() {
+  await using session = await mongoose.startSession();
+  session.startTransaction();
+  await session.commitTransaction();
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "neo4j: session closed outside finally",
+      code: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f(id) {
+  const session = driver.session();
+  const result = await session.run('MATCH (n { id: $id }) RETURN n', { id });
+  await session.close();
+  return result.records;
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"session","release":"session.close()","line":"6"},
+          line: 4, column: 19, endLine: 4, endColumn: 35,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await session.close();"}, output: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f(id) {
+  const session = driver.session();
+  try {
+  const result = await session.run('MATCH (n { id: $id }) RETURN n', { id });
+  return result.records;
+  } finally {
+    await session.close();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f(id) {
+  await using session = driver.session();
+  const result = await session.run('MATCH (n { id: $id }) RETURN n', { id });
+  
+  return result.records;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "neo4j: session never closed",
+      code: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f() {
+  const session = driver.session();
+  return session.executeRead((tx) => tx.run('RETURN 1'));
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"session","release":"session.close()"},
+          line: 4, column: 19, endLine: 4, endColumn: 35,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"session.close();"}, output: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f() {
+  const session = driver.session();
+  try {
+  return session.executeRead((tx) => tx.run('RETURN 1'));
+  } finally {
+    session.close();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import neo4j from 'neo4j-driver';
+const driver = neo4j.driver('bolt://db');
+export async function f() {
+  await using session = driver.session();
+  return session.executeRead((tx) => tx.run('RETURN 1'));
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "oracledb: pooled connection closed outside finally",
+      code: `import oracledb from 'oracledb';
+export async function f() {
+  const conn = await oracledb.getConnection();
+  const result = await conn.execute('SELECT 1 FROM dual');
+  await conn.close();
+  return result.rows;
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"conn","release":"conn.close()","line":"5"},
+          line: 3, column: 22, endLine: 3, endColumn: 46,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await conn.close();"}, output: `import oracledb from 'oracledb';
+export async function f() {
+  const conn = await oracledb.getConnection();
+  try {
+  const result = await conn.execute('SELECT 1 FROM dual');
+  return result.rows;
+  } finally {
+    await conn.close();
+  }
+}` },
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import oracledb from 'oracledb';
+export async function f() {
+  await using conn = await oracledb.getConnection();
+  const result = await conn.execute('SELECT 1 FROM dual');
+  
+  return result.rows;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "oracledb: unguarded close in a finally whose try acquires",
+      code: `import oracledb from 'oracledb';
+export async function f() {
+  let conn;
+  try {
+    conn = await oracledb.getConnection('hr');
+    return (await conn.execute('SELECT 1 FROM dual')).rows;
+  } finally {
+    await conn.close();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguardedRelease',
+          data: {"name":"conn","release":"conn.close()"},
+          line: 8, column: 11, endLine: 8, endColumn: 23,
+          suggestions: [
+            { messageId: 'guardRelease', data: {"guarded":"conn?.close()"}, output: `import oracledb from 'oracledb';
+export async function f() {
+  let conn;
+  try {
+    conn = await oracledb.getConnection('hr');
+    return (await conn.execute('SELECT 1 FROM dual')).rows;
+  } finally {
+    await conn?.close();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mssql: prepared statement unprepared outside finally",
+      code: `import sql from 'mssql';
+const pool = new sql.ConnectionPool({ server: 'db' });
+export async function f() {
+  const ps = new sql.PreparedStatement(pool);
+  await ps.prepare('SELECT 1');
+  const result = await ps.execute({});
+  await ps.unprepare();
+  return result;
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"ps","release":"ps.unprepare()","line":"7"},
+          line: 4, column: 14, endLine: 4, endColumn: 45,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await ps.unprepare();"}, output: `import sql from 'mssql';
+const pool = new sql.ConnectionPool({ server: 'db' });
+export async function f() {
+  const ps = new sql.PreparedStatement(pool);
+  try {
+  await ps.prepare('SELECT 1');
+  const result = await ps.execute({});
+  return result;
+  } finally {
+    await ps.unprepare();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mssql: transaction committed outside finally",
+      code: `import sql from 'mssql';
+const pool = new sql.ConnectionPool({ server: 'db' });
+export async function f() {
+  const tx = new sql.Transaction(pool);
+  await tx.begin();
+  await tx.request().query('UPDATE t SET x = 1');
+  await tx.commit();
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"tx","release":"tx.commit()","line":"7"},
+          line: 4, column: 14, endLine: 4, endColumn: 39,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await tx.commit();"}, output: `import sql from 'mssql';
+const pool = new sql.ConnectionPool({ server: 'db' });
+export async function f() {
+  const tx = new sql.Transaction(pool);
+  try {
+  await tx.begin();
+  await tx.request().query('UPDATE t SET x = 1');
+  } finally {
+    await tx.commit();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg-promise: done() outside finally (autofix)",
+      code: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  const sco = await db.connect();
+  const rows = await sco.any('SELECT 1');
+  sco.done();
+  return rows;
+}`,
+      output: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  const sco = await db.connect();
+  try {
+  const rows = await sco.any('SELECT 1');
+  return rows;
+  } finally {
+    sco.done();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"sco","release":"sco.done()","line":"7"},
+          line: 5, column: 21, endLine: 5, endColumn: 33,
+        },
+      ],
+    },
+    {
+      name: "pg-promise: done() never called",
+      code: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  const sco = await db.connect();
+  return sco.any('SELECT 1');
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"sco","release":"sco.done()"},
+          line: 5, column: 21, endLine: 5, endColumn: 33,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"sco.done();"}, output: `import pgPromise from 'pg-promise';
+const pgp = pgPromise();
+const db = pgp('postgres://db');
+export async function f() {
+  const sco = await db.connect();
+  try {
+  return sco.any('SELECT 1');
+  } finally {
+    sco.done();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "generic-pool: resource never released",
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f() {
+  const resource = await pool.acquire();
+  await work(resource);
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"resource","release":"pool.release(resource)"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"pool.release(resource);"}, output: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f() {
+  const resource = await pool.acquire();
+  try {
+  await work(resource);
+  } finally {
+    pool.release(resource);
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "generic-pool: early return skips pool.release(resource)",
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f(skip) {
+  const resource = await pool.acquire();
+  if (skip) return;
+  await pool.release(resource);
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"resource","release":"pool.release(resource)","jump":"The early return","line":"6"},
+          line: 5, column: 26, endLine: 5, endColumn: 40,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await pool.release(resource);"}, output: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
+const work = async (r) => r;
+export async function f(skip) {
+  const resource = await pool.acquire();
+  try {
+  if (skip) return;
+  } finally {
+    await pool.release(resource);
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "custom resource: never released (the suggestion awaits the async release)",
+      code: `import { acquireDb } from '@acme/db';
+export async function f() {
+  const db = await acquireDb();
+  await db.sql('SELECT 1');
+}`,
+      settings: { 'connection-hygiene': {"resources":[{"id":"acme-db","modules":["@acme/db"],"exports":[{"path":["acquireDb"],"via":"call","shape":"Handle","awaited":true}],"shapes":{"Handle":{"role":"lease","release":["dispose"],"asyncRelease":["dispose"],"queries":["sql"]}}}]} },
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"db","release":"db.dispose()"},
+          line: 3, column: 20, endLine: 3, endColumn: 31,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await db.dispose();"}, output: `import { acquireDb } from '@acme/db';
+export async function f() {
+  const db = await acquireDb();
+  try {
+  await db.sql('SELECT 1');
+  } finally {
+    await db.dispose();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "custom resource: early return",
+      code: `import { acquireDb } from '@acme/db';
+export async function f(x) {
+  const db = await acquireDb();
+  if (x) return;
+  await db.dispose();
+}`,
+      settings: { 'connection-hygiene': {"resources":[{"id":"acme-db","modules":["@acme/db"],"exports":[{"path":["acquireDb"],"via":"call","shape":"Handle","awaited":true}],"shapes":{"Handle":{"role":"lease","release":["dispose"],"asyncRelease":["dispose"],"queries":["sql"]}}}]} },
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: {"name":"db","release":"db.dispose()","jump":"The early return","line":"4"},
+          line: 3, column: 20, endLine: 3, endColumn: 31,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"await db.dispose();"}, output: `import { acquireDb } from '@acme/db';
+export async function f(x) {
+  const db = await acquireDb();
+  try {
+  if (x) return;
+  } finally {
+    await db.dispose();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "ownershipFunctions: an unlisted function does not",
+      code: `import { Pool } from 'pg';
+import { log } from './log.js';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  log(client);
+}`,
+      settings: { 'connection-hygiene': {"ownershipFunctions":["withClient"]} },
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 5, column: 24, endLine: 5, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+import { log } from './log.js';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  log(client);
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "autofix \"all\": the first suggestion becomes the fix",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  await client.query('SELECT 1');
+}`,
+      settings: { 'connection-hygiene': {"autofix":"all"} },
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  await client.query('SELECT 1');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  await client.query('SELECT 1');
+  } finally {
+    client.release();
+  }
+}` },
           ],
         },
       ],

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// The cost of type-aware resolution (docs/type-aware.md), standalone from the main benchmark.
+//
+// Lints the typed fixture project (tests/fixtures/typed, typed against the real driver packages)
+// with ESLint `stats: true`, each configuration in a fresh Node process (the TypeScript checker
+// caches types, so a warm process would hide who paid for them), RUNS times, median per rule:
+//
+//   nfp      @typescript-eslint/no-floating-promises alone (the reference typed rule)
+//   untyped  the plugin's `recommended` rules, parsed with the same program, `typeAware` off
+//   typed    the plugin's `recommended-type-checked` rules (`typeAware` on)
+//   both     `recommended-type-checked` + no-floating-promises together (the usual real setup)
+//
+// The extra time of type-aware resolution is typed − untyped (the plugin's rules' time); the budget
+// is 20% of no-floating-promises' time. Prints a table and writes bench/RESULTS-type-aware.md.
+//
+// Usage: npm run build && node bench/type-aware.js [--runs 7]
+// (a child is `node bench/type-aware.js --child <config>`; it prints JSON)
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixtureDir = join(root, 'tests', 'fixtures', 'typed');
+const distIndex = join(root, 'dist', 'src', 'index.js');
+const NFP = '@typescript-eslint/no-floating-promises';
+const NS = 'connection-hygiene/';
+
+async function child(config) {
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const tsPlugin = (await import('@typescript-eslint/eslint-plugin')).default;
+  const plugin = (await import(pathToFileURL(distIndex).href)).default;
+  const typedConfig = plugin.configs['recommended-type-checked'];
+  const untypedConfig = plugin.configs.recommended;
+  const rules =
+    config === 'nfp' ? { [NFP]: 'error' }
+    : config === 'untyped' ? untypedConfig.rules
+    : config === 'typed' ? typedConfig.rules
+    : { ...typedConfig.rules, [NFP]: 'error' };
+  const settings = config === 'typed' || config === 'both' ? typedConfig.settings : {};
+  const eslint = new ESLint({
+    cwd: fixtureDir,
+    overrideConfigFile: true,
+    stats: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureDir } },
+        plugins: { 'connection-hygiene': plugin, '@typescript-eslint': tsPlugin },
+        settings,
+        rules,
+      },
+    ],
+  });
+  const started = process.hrtime.bigint();
+  const results = await eslint.lintFiles(['**/*.ts']);
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const ruleTimes = {};
+  let parse = 0;
+  let findings = 0;
+  for (const result of results) {
+    findings += result.messages.filter((m) => m.ruleId?.startsWith(NS)).length;
+    for (const pass of result.stats?.times.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleTimes[rule] = (ruleTimes[rule] ?? 0) + time.total;
+    }
+  }
+  const plugin_ = Object.entries(ruleTimes).filter(([r]) => r.startsWith(NS)).reduce((sum, [, t]) => sum + t, 0);
+  process.stdout.write(JSON.stringify({ config, files: results.length, wall, parse, plugin: plugin_, nfp: ruleTimes[NFP] ?? 0, ruleTimes, findings }));
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function main() {
+  if (!existsSync(distIndex)) {
+    console.error(`bench/type-aware.js needs the built plugin (${distIndex}): run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const runsFlag = process.argv.indexOf('--runs');
+  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
+  const configs = ['nfp', 'untyped', 'typed', 'both'];
+  const samples = Object.fromEntries(configs.map((c) => [c, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const config of configs) {
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', config], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+      samples[config].push(JSON.parse(out));
+    }
+  }
+  const med = (config, key) => median(samples[config].map((s) => s[key]));
+  const nfp = med('nfp', 'nfp');
+  const untyped = med('untyped', 'plugin');
+  const typed = med('typed', 'plugin');
+  const bothPlugin = med('both', 'plugin');
+  const bothNfp = med('both', 'nfp');
+  const extra = typed - untyped;
+  const extraBoth = bothPlugin - untyped;
+  const pct = (x) => `${((100 * x) / nfp).toFixed(1)}%`;
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const files = samples.typed[0].files;
+  const lines = [
+    '# Type-aware resolution: cost',
+    '',
+    `Generated by \`node bench/type-aware.js --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).`,
+    `Project: \`tests/fixtures/typed\` (${files} files, typed against the real driver packages). Each`,
+    'configuration runs in a fresh Node process (the TypeScript checker caches types, so a warm process',
+    `would hide who paid for them); times are ESLint \`stats\` rule times summed over files, median of ${runs} runs.`,
+    '',
+    '| configuration | plugin rules | no-floating-promises | parse (all files) | findings |',
+    '|---|---:|---:|---:|---:|',
+    `| no-floating-promises alone | – | ${ms(nfp)} | ${ms(med('nfp', 'parse'))} | – |`,
+    `| \`recommended\`, same program, \`typeAware\` off | ${ms(untyped)} | – | ${ms(med('untyped', 'parse'))} | ${samples.untyped[0].findings} |`,
+    `| \`recommended-type-checked\` | ${ms(typed)} | – | ${ms(med('typed', 'parse'))} | ${samples.typed[0].findings} |`,
+    `| \`recommended-type-checked\` + no-floating-promises | ${ms(bothPlugin)} | ${ms(bothNfp)} | ${ms(med('both', 'parse'))} | ${samples.both[0].findings} |`,
+    '',
+    `**Extra time of type-aware resolution** (typed − untyped plugin time): ${ms(extra)} = **${pct(extra)} of no-floating-promises' time** (budget: 20%).`,
+    `Run together with no-floating-promises (which then pays for most of the checker's work first): ${ms(extraBoth)} = ${pct(extraBoth)}.`,
+    '',
+    'Per-rule median times (typed run):',
+    '',
+    '| rule | untyped | typed |',
+    '|---|---:|---:|',
+    ...Object.keys(samples.typed[0].ruleTimes)
+      .sort()
+      .map((rule) => `| ${rule} | ${ms(median(samples.untyped.map((s) => s.ruleTimes[rule] ?? 0)))} | ${ms(median(samples.typed.map((s) => s.ruleTimes[rule] ?? 0)))} |`),
+    '',
+  ];
+  const text = lines.join('\n');
+  writeFileSync(join(root, 'bench', 'RESULTS-type-aware.md'), text);
+  console.log(text);
+}
+
+const childFlag = process.argv.indexOf('--child');
+if (childFlag > 0) await child(process.argv[childFlag + 1]);
+else main();

@@ -1,0 +1,408 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import {
+  closingMethods,
+  cursorOpening,
+  cursorPropertyNames,
+  isPipelineCall,
+  loopCanExitEarly,
+  readsInLoopHead,
+  sourceLease,
+  STREAM_HAND_OFF_METHODS,
+} from '../src/analysis/cursors.js';
+import { enclosingFinally, mayThrow } from '../src/analysis/exception-safety.js';
+import { getFileModel } from '../src/analysis/file-model.js';
+import { findHandOff } from '../src/analysis/ownership.js';
+import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
+import { classifyReleaseCall, endingMethodNames } from '../src/analysis/releases.js';
+import { createRule } from '../src/create-rule.js';
+import { withFixPolicy } from '../src/fixes/policy.js';
+import { blockStatementOf, moveIntoFinallyFix, statementsBetween } from '../src/fixes/statements.js';
+import { followingStatements, wrapInTryFinally } from '../src/fixes/try-finally.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+export type MessageIds =
+  | 'neverClosed'
+  | 'discarded'
+  | 'skippedByJump'
+  | 'skippedByBranch'
+  | 'notExceptionSafe'
+  | 'leaseReleasedFirst'
+  | 'submittedToPool'
+  | 'closeInFinally';
+
+interface Open {
+  readonly kind: 'open';
+  readonly node: Node;
+  readonly value: ShapeValue;
+  readonly variable: Variable;
+}
+
+interface Close {
+  readonly kind: 'close';
+  readonly variable: Variable;
+  /** the closing call (`cursor.close()`), when it is one */
+  readonly call: TSESTree.CallExpression | null;
+  /** the cursor is finished when this returns: awaited, synchronous, or a loop that read it to the end */
+  readonly complete: boolean;
+}
+
+interface LeaseRelease {
+  readonly kind: 'lease-release';
+  readonly lease: Variable;
+  readonly call: TSESTree.CallExpression;
+}
+
+type Data = Open | Close | LeaseRelease;
+
+const JUMP_WORDS: Record<string, string> = {
+  ReturnStatement: 'The early return',
+  ThrowStatement: 'The throw',
+  BreakStatement: 'The break',
+  ContinueStatement: 'The continue',
+};
+
+export default createRule<[], MessageIds>({
+  name: 'require-cursor-close',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require cursors, query streams and result sets to be consumed to the end or closed on every path',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      neverClosed: '`{{name}}` is opened here but never read to the end or closed, so it keeps its connection busy; close it with `{{close}}` on every path, or iterate it with `for await`/`for…of`, which close it on every exit.',
+      discarded: 'This cursor is opened and then dropped, so it can never be closed and keeps its connection busy.',
+      skippedByJump: '{{jump}} at line {{line}} leaves with `{{name}}` still open: `{{close}}` is skipped on that path.',
+      skippedByBranch: 'A path through this function reaches its end with `{{name}}` still open: `{{close}}` runs in some branches only.',
+      notExceptionSafe: '`{{close}}` at line {{line}} is skipped when something between opening `{{name}}` and closing it throws; close it in `finally`, or iterate it with `for await`/`for…of`.',
+      leaseReleasedFirst: '`{{release}}` gives `{{lease}}` back while `{{name}}` (opened on it at line {{line}}) is still open; close or finish `{{name}}` before releasing `{{lease}}`.',
+      submittedToPool: 'A cursor submitted through the pool\'s `{{method}}()` holds one of its clients, and the pool never releases that client; lease a client, submit the cursor to it, and release the client after closing the cursor.',
+      closeInFinally: 'Wrap the rest of the block in `try { … } finally { {{close}} }`.',
+    },
+    defaultOptions: [],
+  },
+  create(context) {
+    const model = getFileModel(context);
+    if (model === null) return {};
+    const { provenance, sourceCode, settings } = model;
+    const names = endingMethodNames(provenance);
+    const propertyNames = cursorPropertyNames(provenance);
+    /** cursor variables whose every use we have seen, keyed for the closing checks */
+    const opened = new Map<Variable, ShapeValue>();
+    /** cursor variables read to exhaustion by a loop that cannot exit early */
+    const exhausted = new Set<Variable>();
+    /** leases with cursors opened on them: lease → cursor variables */
+    const cursorsOnLease = new Map<Variable, Variable[]>();
+
+    const tracker = createPathTracker<Data>((frame) => {
+      for (const event of frame.events) if (event.data.kind === 'open') check(frame, event as PathEvent<Open>);
+    });
+
+    function holderOf(node: Node): Node {
+      let current = node.parent;
+      while (current && !isFunction(current)) current = current.parent;
+      return current ?? sourceCode.ast;
+    }
+
+    function declaringFunction(variable: Variable): Node {
+      let scope: TSESLint.Scope.Scope | null = variable.scope;
+      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
+      return scope?.type === 'function' ? (scope.block as Node) : sourceCode.ast;
+    }
+
+    function cursorVariable(node: Node): Variable | null {
+      const inner = skipWrappers(node);
+      if (inner.type !== 'Identifier') return null;
+      const variable = provenance.findVariable(inner);
+      return variable !== null && opened.has(variable) ? variable : null;
+    }
+
+    function open(node: Node, value: ShapeValue, variable: Variable, opening: Node): void {
+      opened.set(variable, value);
+      tracker.record(node, { kind: 'open', node, value, variable });
+      const lease = sourceLease(opening, provenance);
+      if (lease !== null) cursorsOnLease.set(lease, [...(cursorsOnLease.get(lease) ?? []), variable]);
+    }
+
+    function onOpening(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const opening = cursorOpening(node, provenance);
+      if (opening === null) return;
+      if (opening.submittedTo?.ref.shape.role === 'pool') {
+        context.report({ node, messageId: 'submittedToPool', data: { method: opening.submitMethod! } });
+        return;
+      }
+      const binding = bindingOf(node, opening.value);
+      if (binding.kind === 'bare') {
+        context.report({ node, messageId: 'discarded', data: {} });
+        return;
+      }
+      if (binding.kind === 'variable') open(node, opening.value, binding.variable, node);
+    }
+
+    /** `const rs = (await conn.execute(…, { resultSet: true })).resultSet` / `const { resultSet } = await …` */
+    function onDeclarator(node: TSESTree.VariableDeclarator): void {
+      if (node.init == null) return;
+      const declaration = node.parent as TSESTree.VariableDeclaration;
+      if (declaration.kind === 'using' || declaration.kind === 'await using') return;
+      const targets: TSESTree.Identifier[] = [];
+      if (node.id.type === 'Identifier') {
+        const init = skipWrappers(node.init);
+        if (init.type === 'MemberExpression' && propertyNames.has(memberKey(init) ?? '')) targets.push(node.id);
+      } else if (node.id.type === 'ObjectPattern') {
+        for (const property of node.id.properties) {
+          if (property.type !== 'Property' || property.computed || property.value.type !== 'Identifier') continue;
+          const key = property.key.type === 'Identifier' ? property.key.name : null;
+          if (key !== null && propertyNames.has(key)) targets.push(property.value);
+        }
+      }
+      for (const id of targets) {
+        const variable = provenance.findVariable(id);
+        const value = variable ? provenance.variableShape(variable) : null;
+        if (variable === null || value === null || value.ref.shape.role !== 'cursor' || value.origin === null) continue;
+        open(node, value, variable, value.origin);
+      }
+    }
+
+    /** A call on or with a cursor variable that closes it, or a lease release. */
+    function onCall(node: TSESTree.CallExpression): void {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === 'MemberExpression') {
+        const variable = cursorVariable(callee.object);
+        const method = memberKey(callee);
+        if (variable !== null && method !== null) {
+          const shape = opened.get(variable)!.ref.shape;
+          if (closingMethods(shape).includes(method)) {
+            tracker.record(node, { kind: 'close', variable, call: node, complete: true });
+          } else if ((shape.consumers ?? []).includes(method)) {
+            tracker.record(node, { kind: 'close', variable, call: node, complete: isAwaited(node) });
+          }
+          return;
+        }
+      }
+      if (isPipelineCall(node)) {
+        for (const arg of node.arguments) {
+          const variable = cursorVariable(arg);
+          if (variable !== null) tracker.record(node, { kind: 'close', variable, call: null, complete: isAwaited(node) });
+        }
+        return;
+      }
+      const release = classifyReleaseCall(node, provenance, names);
+      if (release !== null && cursorsOnLease.has(release.variable)) tracker.record(node, { kind: 'lease-release', lease: release.variable, call: node });
+    }
+
+    function onForOf(node: TSESTree.ForOfStatement): void {
+      const variable = cursorVariable(node.right);
+      if (variable !== null) tracker.record(node, { kind: 'close', variable, call: null, complete: true });
+    }
+
+    function onLoop(node: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement): void {
+      for (const variable of opened.keys()) {
+        if (readsInLoopHead(node, variable) && !loopCanExitEarly(node)) exhausted.add(variable);
+      }
+    }
+
+    function check(frame: PathFrame<Data>, event: PathEvent<Open>): void {
+      const { variable, value } = event.data;
+      if (exhausted.has(variable)) return;
+      const holder = frame.node;
+      if (declaringFunction(variable) !== holder) return; // stored in outer state
+      if (handedOn(variable, holder)) return;
+      const closeMethod = closingMethods(value.ref.shape)[0];
+      const name = variable.name;
+      const closes = frame.events.filter((e): e is PathEvent<Close> => e.data.kind === 'close' && e.data.variable === variable);
+      const closeCall = closes.find((c) => c.data.call !== null && closingMethods(value.ref.shape).includes(memberKey(skipWrappers(c.data.call.callee) as TSESTree.MemberExpression) ?? ''));
+      const awaitClose = usesAwait(variable, holder) || (isFunction(holder) && holder.async && containsAwait(event.data.node));
+      const closeText = closeCall ? `${sourceCode.getText(closeCall.data.call!)}` : closeMethod ? `${awaitClose ? 'await ' : ''}${name}.${closeMethod}()` : `for await (… of ${name})`;
+      const data = { name, close: closeText };
+      const suggest = closeMethod ? suggestions(event.data, `${awaitClose ? 'await ' : ''}${name}.${closeMethod}();`) : [];
+      const reportNode = event.data.node;
+
+      if (closes.length === 0) {
+        context.report(withFixPolicy({ node: reportNode, messageId: 'neverClosed', data, suggest }, settings));
+        return;
+      }
+      const escape = frame.findEscape(event, (e) => e.data.kind === 'close' && e.data.variable === variable);
+      if (escape !== null) {
+        if (escape.jump !== null) {
+          context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByJump', data: { ...data, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
+        } else {
+          context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByBranch', data, suggest }, settings));
+        }
+        return;
+      }
+      // the lease it runs on is released before the cursor is finished
+      for (const release of frame.events) {
+        if (release.data.kind !== 'lease-release' || !(cursorsOnLease.get(release.data.lease) ?? []).includes(variable)) continue;
+        if (enclosingFinally(release.node, holder) !== null) continue;
+        if (frame.reaches(event, release, (e) => e.data.kind === 'close' && e.data.variable === variable && e.data.complete)) {
+          context.report({
+            node: release.data.call,
+            messageId: 'leaseReleasedFirst',
+            data: { release: `${sourceCode.getText(release.data.call.callee)}()`, lease: release.data.lease.name, name, line: String(reportNode.loc.start.line) },
+          });
+          return;
+        }
+      }
+      checkExceptionSafety(event.data, closes, holder, data, suggest);
+    }
+
+    function checkExceptionSafety(
+      openEvent: Open,
+      closes: Array<PathEvent<Close>>,
+      holder: Node,
+      data: { name: string; close: string },
+      suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>>,
+    ): void {
+      if (closes.some((c) => enclosingFinally(c.node, holder) !== null)) return;
+      // `for await` and `pipeline()` close on every exit, exceptions included
+      if (closes.some((c) => c.data.call === null)) return;
+      const first = closes[0]!;
+      const between = statementsBetween(openEvent.node, first.node);
+      if (between === null || !between.some((s) => mayThrow(s))) return;
+      const fix = closes.length === 1 && first.data.call !== null ? moveIntoFinallyFix(sourceCode, openEvent.node, first.data.call) : null;
+      context.report({
+        node: openEvent.node,
+        messageId: 'notExceptionSafe',
+        data: { ...data, close: sourceCode.getText(first.node), line: String(first.node.loc.start.line) },
+        ...(fix ? { fix } : {}),
+        suggest: fix ? [] : suggest,
+      });
+    }
+
+    /** Wrap the rest of the block in `try/finally`; existing top-level closes move into the `finally`. */
+    function suggestions(openEvent: Open, finalizer: string): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+      const statement = blockStatementOf(openEvent.node);
+      if (statement === null) return [];
+      const following = followingStatements(statement);
+      if (following === null || following.length === 0) return [];
+      const allCloses = closingCallsOf(openEvent.variable, openEvent.value);
+      const topLevel = new Set(following.filter((s) => allCloses.some((c) => statementOfCall(c) === s)));
+      if (topLevel.size !== allCloses.length || following.length === topLevel.size) return [];
+      const text = topLevel.size > 0 ? sourceCode.getText([...topLevel][0]!) : finalizer;
+      return [{ messageId: 'closeInFinally', data: { close: text }, fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, text, topLevel) }];
+    }
+
+    function closingCallsOf(variable: Variable, value: ShapeValue): TSESTree.CallExpression[] {
+      const calls: TSESTree.CallExpression[] = [];
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) continue;
+        const call = member.parent;
+        if (call?.type === 'CallExpression' && call.callee === member && closingMethods(value.ref.shape).includes(memberKey(member) ?? '')) calls.push(call);
+      }
+      return calls;
+    }
+
+    function statementOfCall(call: Node): Node | null {
+      const parent = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
+      return parent?.type === 'ExpressionStatement' ? parent : null;
+    }
+
+    /**
+     * Handed on: returned, stored, passed to an ownership function (findHandOff), passed to any
+     * other call (a response helper, `Readable.from`), given to stream listeners or `pipe()`, or
+     * used inside a nested function (a listener or callback may close it).
+     */
+    function handedOn(variable: Variable, holder: Node): boolean {
+      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return true;
+      for (const reference of variable.references) {
+        const id = reference.identifier as Node;
+        if (reference.init) continue;
+        if (holderOf(id) !== holder) return true;
+        let node = id;
+        while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression' || node.parent.type === 'ChainExpression')) node = node.parent;
+        const parent = node.parent;
+        if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node) {
+          if (!(parent.type === 'CallExpression' && isPipelineCall(parent))) return true;
+        }
+        if (parent?.type === 'MemberExpression' && parent.object === node && STREAM_HAND_OFF_METHODS.has(memberKey(parent) ?? '')) return true;
+        if (parent?.type === 'AssignmentExpression' && parent.right === node) return true;
+        if (parent?.type === 'VariableDeclarator' && parent.init === node) return true; // an alias
+        if (parent?.type === 'ReturnStatement' || parent?.type === 'YieldExpression' || parent?.type === 'Property' || parent?.type === 'ArrayExpression') return true;
+      }
+      return false;
+    }
+
+    /** Whether some use of the cursor is awaited (`await cursor.read(100)`): then its close returns a promise too. */
+    function usesAwait(variable: Variable, holder: Node): boolean {
+      if (!isFunction(holder) || !holder.async) return false;
+      return variable.references.some((r) => {
+        let node: Node = r.identifier as Node;
+        while (node.parent && (node.parent.type === 'MemberExpression' || node.parent.type === 'CallExpression') && isInside(r.identifier as Node, node.parent)) {
+          if (node.parent.type === 'CallExpression' && node.parent.callee !== node) break;
+          node = node.parent;
+        }
+        return node.parent?.type === 'AwaitExpression';
+      });
+    }
+
+    function bindingOf(call: Node, value: ShapeValue): { kind: 'variable'; variable: Variable } | { kind: 'bare' | 'other' } {
+      let node = call;
+      for (;;) {
+        const parent = node.parent!;
+        if (parent.type === 'AwaitExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSAsExpression' || parent.type === 'ChainExpression' || parent.type === 'TSSatisfiesExpression') {
+          node = parent;
+          continue;
+        }
+        if (parent.type === 'VariableDeclarator' && parent.init === node) {
+          const declaration = parent.parent as TSESTree.VariableDeclaration;
+          if (declaration.kind === 'using' || declaration.kind === 'await using') return { kind: 'other' };
+          if (parent.id.type !== 'Identifier') return { kind: 'other' };
+          const variable = sourceCode.getDeclaredVariables(parent)[0];
+          return variable ? { kind: 'variable', variable } : { kind: 'other' };
+        }
+        if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' && parent.left.type === 'Identifier') {
+          const variable = provenance.findVariable(parent.left);
+          // only a local `let` assigned once here: anything else may be closed elsewhere
+          if (variable === null || variable.references.filter((r) => r.isWrite()).length !== 1) return { kind: 'other' };
+          return { kind: 'variable', variable };
+        }
+        if (parent.type === 'ExpressionStatement') return closableLater(value) ? { kind: 'bare' } : { kind: 'other' };
+        return { kind: 'other' };
+      }
+    }
+
+    /** A dropped cursor is a leak only when it is open from the start (a submitted cursor) or closes nothing lazily. */
+    function closableLater(value: ShapeValue): boolean {
+      return closingMethods(value.ref.shape).length > 0;
+    }
+
+    function containsAwait(node: Node): boolean {
+      // the opening expression (a declarator's init, or the call's own binding) awaits its result
+      let current: Node | null | undefined = node.type === 'VariableDeclarator' ? node.init : node.parent;
+      for (let i = 0; current && i < 4; i++) {
+        if (current.type === 'AwaitExpression') return true;
+        if (current.type === 'MemberExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression') current = current.type === 'MemberExpression' ? current.object : current.expression;
+        else return false;
+      }
+      return false;
+    }
+
+    function isAwaited(node: Node): boolean {
+      let current = node;
+      while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || current.parent.type === 'ChainExpression')) current = current.parent;
+      const parent = current.parent;
+      return parent?.type === 'AwaitExpression' || parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === current);
+    }
+
+    return mergeListeners(tracker.listeners, {
+      'CallExpression:exit': (node: TSESTree.CallExpression) => {
+        onCall(node);
+        onOpening(node);
+      },
+      'NewExpression:exit': onOpening,
+      'VariableDeclarator:exit': onDeclarator,
+      ForOfStatement: onForOf,
+      'WhileStatement:exit': onLoop,
+      'DoWhileStatement:exit': onLoop,
+      'ForStatement:exit': onLoop,
+    });
+  },
+});

@@ -1,0 +1,1129 @@
+import rule from '../../rules/no-pool-in-loop.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const pg = `import { Pool, Client } from 'pg';\n`;
+
+runRuleTests('no-pool-in-loop', rule, {
+  valid: [
+    {
+      name: 'pg: the pool is created once before the loop',
+      code: `${pg}const pool = new Pool();
+export async function each(ids) {
+  for (const id of ids) await pool.query('select $1', [id]);
+}`,
+    },
+    {
+      name: 'pg: a lease per iteration is not a pool',
+      code: `${pg}const pool = new Pool();
+export async function each(ids) {
+  for (const id of ids) {
+    const client = await pool.connect();
+    try {
+      await client.query('select $1', [id]);
+    } finally {
+      client.release();
+    }
+  }
+}`,
+    },
+    {
+      name: 'pg: a function declared inside a loop runs when it is called, not per iteration',
+      code: `${pg}export function register(names, registry) {
+  for (const name of names) {
+    function make() {
+      return new Pool({ application_name: name });
+    }
+    registry.set(name, make);
+  }
+}`,
+    },
+    {
+      name: 'pg: an arrow assigned inside a loop is not called by the loop',
+      code: `${pg}export function factories(names) {
+  const list = [];
+  for (const name of names) {
+    const make = () => new Pool({ application_name: name });
+    list.push(make);
+  }
+  return list;
+}`,
+    },
+    {
+      name: 'pg: the init of a for statement runs once',
+      code: `${pg}export async function count() {
+  for (let pool = new Pool(), i = 0; i < 3; i++) {
+    await pool.query('select 1');
+  }
+}`,
+    },
+    {
+      name: 'pg: the iterable of a for…of runs once',
+      code: `${pg}export async function rows() {
+  for (const row of (await new Pool().query('select 1')).rows) console.log(row);
+}`,
+    },
+    {
+      name: 'pg: a timer callback is not a loop (prefer-singleton-pool territory)',
+      code: `${pg}setInterval(() => {
+  const pool = new Pool();
+  pool.query('select 1');
+}, 1000);`,
+    },
+    {
+      name: 'pg: a class named Pool that is not the driver',
+      code: `import 'pg';
+class Pool {}
+export function each(ids) {
+  for (const id of ids) new Pool(id);
+}`,
+    },
+    {
+      name: 'pg: a Pool imported from a local module',
+      code: `import 'pg';
+import { Pool } from './pool.js';
+export function each(ids) {
+  for (const id of ids) new Pool(id);
+}`,
+    },
+    {
+      name: 'neon: neon() is a stateless HTTP query function (lifetime free)',
+      code: `import { neon } from '@neondatabase/serverless';
+export async function each(urls) {
+  for (const url of urls) {
+    const sql = neon(url);
+    await sql\`select 1\`;
+  }
+}`,
+    },
+    {
+      name: 'planetscale: connect() is an HTTP handle (lifetime free)',
+      code: `import { connect } from '@planetscale/database';
+export async function each(ids) {
+  for (const id of ids) {
+    const conn = connect({ url: process.env.DATABASE_URL });
+    await conn.execute('select ?', [id]);
+  }
+}`,
+    },
+    {
+      name: 'drizzle: drizzle(pool) wraps a pool created outside the loop',
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function each(ids) {
+  for (const id of ids) {
+    const db = drizzle(pool);
+    await db.execute('select 1');
+  }
+}`,
+    },
+    {
+      name: 'odd syntax: private fields, computed members, optional calls in a loop',
+      code: `${pg}const pool = new Pool();
+class Repo {
+  #pool = pool;
+  async each(ids) {
+    for (const id of ids) {
+      await this.#pool?.query('select $1', [id]);
+      await pool['query']('select 1');
+    }
+  }
+}
+export { Repo };`,
+    },
+    {
+      name: 'ts: decorators, generics and type assertions around a loop',
+      code: `import { Pool } from 'pg';
+declare function Injectable(): ClassDecorator;
+const pool = new Pool() as Pool;
+@Injectable()
+export class Repo {
+  async each<T extends string>(ids: readonly T[]): Promise<void> {
+    for (const id of ids) await pool!.query<{ id: T }>('select $1', [id]);
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "pg: for…of, ended in the iteration (autofix hoists and moves end after the loop)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function refresh(ids) {
+  for (const id of ids) {
+    // one pool for the whole batch
+    const pool = new Pool({ max: 2 }); // small
+    await pool.query('select refresh($1)', [id]);
+    await pool.end();
+  }
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export async function refresh(ids) {
+  // one pool for the whole batch
+  const pool = new Pool({ max: 2 }); // small
+  for (const id of ids) {
+    await pool.query('select refresh($1)', [id]);
+  }
+  await pool.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: while loop, never ended (autofix hoists)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function poll(queue) {
+  while (queue.length > 0) {
+    const pool = new Pool();
+    await pool.query('select $1', [queue.shift()]);
+  }
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export async function poll(queue) {
+  const pool = new Pool();
+  while (queue.length > 0) {
+    await pool.query('select $1', [queue.shift()]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `while` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: per-tenant arguments (no fix, cache advice)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function migrateAll(tenants) {
+  for (const tenant of tenants) {
+    const pool = new Pool({ connectionString: tenant.url });
+    await pool.query('select 1');
+    await pool.end();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop","variable":"tenant"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 60,
+        },
+      ],
+    },
+    {
+      name: "pg: classic for loop reads the counter",
+      code: `import { Pool, Client } from 'pg';
+
+export async function shards(n) {
+  for (let i = 0; i < n; i++) {
+    const pool = new Pool({ database: 'shard' + i });
+    await pool.query('select 1');
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for` loop","variable":"i"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 53,
+        },
+      ],
+    },
+    {
+      name: "pg: for…in",
+      code: `import { Pool, Client } from 'pg';
+
+const config = { host: 'db' };
+export async function each(map) {
+  for (const key in map) {
+    const pool = new Pool(config);
+    await pool.query('select $1', [key]);
+    await pool.end();
+  }
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+const config = { host: 'db' };
+export async function each(map) {
+  const pool = new Pool(config);
+  for (const key in map) {
+    await pool.query('select $1', [key]);
+  }
+  await pool.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…in` loop"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 34,
+        },
+      ],
+    },
+    {
+      name: "pg: do…while inside a labelled statement",
+      code: `import { Pool, Client } from 'pg';
+
+export async function drain(next) {
+  outer: do {
+    const pool = new Pool();
+    const { rows } = await pool.query('select 1');
+    await pool.end();
+    if (rows.length === 0) break outer;
+  } while (next());
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export async function drain(next) {
+  const pool = new Pool();
+  outer: do {
+    const { rows } = await pool.query('select 1');
+    if (rows.length === 0) break outer;
+  } while (next());
+  await pool.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `do…while` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: for await over an async iterator",
+      code: `import { Pool, Client } from 'pg';
+
+export async function consume(events) {
+  for await (const event of events) {
+    const pool = new Pool();
+    await pool.query('insert into log values ($1)', [event.id]);
+    await pool.end();
+  }
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export async function consume(events) {
+  const pool = new Pool();
+  for await (const event of events) {
+    await pool.query('insert into log values ($1)', [event.id]);
+  }
+  await pool.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for await…of` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: forEach callback (sync), hoisted before the statement",
+      code: `import { Pool, Client } from 'pg';
+
+export function warm(ids) {
+  ids.forEach((id) => {
+    const pool = new Pool();
+    pool.query('select $1', [id]);
+  });
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export function warm(ids) {
+  const pool = new Pool();
+  ids.forEach((id) => {
+    pool.query('select $1', [id]);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every call of this `forEach` callback"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: Promise.all over map, ended in the callback (autofix moves end after the await)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function loadAll(ids) {
+  const results = await Promise.all(ids.map(async (id) => {
+    const pool = new Pool();
+    const { rows } = await pool.query('select $1', [id]);
+    await pool.end();
+    return rows;
+  }));
+  return results;
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export async function loadAll(ids) {
+  const pool = new Pool();
+  const results = await Promise.all(ids.map(async (id) => {
+    const { rows } = await pool.query('select $1', [id]);
+    return rows;
+  }));
+  await pool.end();
+  return results;
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every call of this `map` callback"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: async forEach with end (not awaited, no fix)",
+      code: `import { Pool, Client } from 'pg';
+
+export function fire(ids) {
+  ids.forEach(async (id) => {
+    const pool = new Pool();
+    await pool.query('select $1', [id]);
+    await pool.end();
+  });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every call of this `forEach` callback"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: reduce, some, every, find, filter, flatMap callbacks",
+      code: `import { Pool, Client } from 'pg';
+
+export function all(xs) {
+  xs.reduce((acc) => { const p = new Pool(); return acc; }, 0);
+  xs.some(() => { new Pool(); return false; });
+  xs.filter(() => new Pool());
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+export function all(xs) {
+  const p = new Pool();
+  xs.reduce((acc) => {  return acc; }, 0);
+  xs.some(() => { new Pool(); return false; });
+  xs.filter(() => new Pool());
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"p","what":"pool","where":"on every call of this `reduce` callback"},
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 44,
+        },
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"new Pool()","what":"pool","where":"on every call of this `some` callback"},
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 29,
+        },
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"new Pool()","what":"pool","where":"on every call of this `filter` callback"},
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      name: "pg: a pool in a callback inside a loop is in the loop",
+      code: `import { Pool, Client } from 'pg';
+
+export async function retry(times) {
+  for (let i = 0; i < times; i++) {
+    await new Promise((resolve) => {
+      const pool = new Pool();
+      pool.query('select 1', resolve);
+    });
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for` loop"},
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 30,
+        },
+      ],
+    },
+    {
+      name: "pg: direct Client with connect() (no fix: connect must move too)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function each(ids) {
+  for (const id of ids) {
+    const client = new Client();
+    await client.connect();
+    await client.query('select $1', [id]);
+    await client.end();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"client","what":"direct connection","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 32,
+        },
+      ],
+    },
+    {
+      name: "pg: reassigned binding (suggestion only)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function swap(ids) {
+  for (const id of ids) {
+    let pool = new Pool();
+    await pool.query('select $1', [id]);
+    pool = undefined;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: {"name":"pool","andEnd":""},
+              output: `import { Pool, Client } from 'pg';
+
+export async function swap(ids) {
+  let pool = new Pool();
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+    pool = undefined;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: arguments call a function (suggestion only)",
+      code: `import { Pool, Client } from 'pg';
+
+import { readConfig } from './config.js';
+export async function each(ids) {
+  for (const id of ids) {
+    const pool = new Pool(readConfig());
+    await pool.query('select $1', [id]);
+    await pool.end();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: {"name":"pool","andEnd":" and move `pool.end()` after it"},
+              output: `import { Pool, Client } from 'pg';
+
+import { readConfig } from './config.js';
+export async function each(ids) {
+  const pool = new Pool(readConfig());
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+  await pool.end();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: a return inside the loop would skip the moved end (suggestion only)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function first(ids) {
+  for (const id of ids) {
+    const pool = new Pool();
+    const { rows } = await pool.query('select $1', [id]);
+    await pool.end();
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: {"name":"pool","andEnd":" and move `pool.end()` after it"},
+              output: `import { Pool, Client } from 'pg';
+
+export async function first(ids) {
+  const pool = new Pool();
+  for (const id of ids) {
+    const { rows } = await pool.query('select $1', [id]);
+    if (rows.length > 0) return rows;
+  }
+  await pool.end();
+  return [];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: autofix \"all\" applies the suggestion",
+      settings: { 'connection-hygiene': {"autofix":"all"} },
+      code: `import { Pool, Client } from 'pg';
+
+import { readConfig } from './config.js';
+export async function each(ids) {
+  for (const id of ids) {
+    const pool = new Pool(readConfig());
+    await pool.query('select $1', [id]);
+  }
+}`,
+      output: `import { Pool, Client } from 'pg';
+
+import { readConfig } from './config.js';
+export async function each(ids) {
+  const pool = new Pool(readConfig());
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: {"name":"pool","andEnd":""},
+              output: `import { Pool, Client } from 'pg';
+
+import { readConfig } from './config.js';
+export async function each(ids) {
+  const pool = new Pool(readConfig());
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: the name is taken outside the loop (no fix)",
+      code: `import { Pool, Client } from 'pg';
+
+export async function each(ids, pool) {
+  for (const id of ids) {
+    const p = new Pool();
+    await p.query('select $1', [id]);
+  }
+  const p = 1;
+  return p;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"p","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 25,
+        },
+      ],
+    },
+    {
+      name: "pg: namespace import",
+      code: `import * as pg from 'pg';
+export async function each(ids) {
+  for (const id of ids) {
+    const pool = new pg.Pool();
+    await pool.query('select $1', [id]);
+  }
+}`,
+      output: `import * as pg from 'pg';
+export async function each(ids) {
+  const pool = new pg.Pool();
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 31,
+        },
+      ],
+    },
+    {
+      name: "pg: an alias of the constructor, re-bound through let",
+      code: `import pg from 'pg';
+let P = pg.Pool;
+export async function each(ids) {
+  for (const id of ids) {
+    const pool = new P();
+    await pool.query('select $1', [id]);
+  }
+}`,
+      output: `import pg from 'pg';
+let P = pg.Pool;
+export async function each(ids) {
+  const pool = new P();
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 25,
+        },
+      ],
+    },
+    {
+      name: "pg: computed member access on the default import",
+      code: `import pg from 'pg';
+export async function each(ids) {
+  for (const id of ids) {
+    const pool = new pg['Pool']();
+    await pool.query('select $1', [id]);
+  }
+}`,
+      output: `import pg from 'pg';
+export async function each(ids) {
+  const pool = new pg['Pool']();
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 34,
+        },
+      ],
+    },
+    {
+      name: "pg: native pool",
+      code: `import pg from 'pg';
+export async function each(ids) {
+  let i = 0;
+  while (i < ids.length) {
+    const pool = new pg.native.Pool();
+    await pool.query('select $1', [ids[i++]]);
+  }
+}`,
+      output: `import pg from 'pg';
+export async function each(ids) {
+  let i = 0;
+  const pool = new pg.native.Pool();
+  while (i < ids.length) {
+    await pool.query('select $1', [ids[i++]]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `while` loop"},
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "pg: CommonJS require with destructuring",
+      filename: "file.cjs",
+      code: `const { Pool } = require('pg');
+module.exports = async function each(ids) {
+  for (const id of ids) {
+    const pool = new Pool();
+    await pool.query('select $1', [id]);
+    await pool.end();
+  }
+};`,
+      output: `const { Pool } = require('pg');
+module.exports = async function each(ids) {
+  const pool = new Pool();
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+  await pool.end();
+};`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      name: "pg: expression-bodied map callback (no fix)",
+      code: `import { Pool, Client } from 'pg';
+
+export const pools = (urls) => urls.map(() => new Pool());`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"new Pool()","what":"pool","where":"on every call of this `map` callback"},
+          line: 3,
+          column: 47,
+          endLine: 3,
+          endColumn: 57,
+        },
+      ],
+    },
+    {
+      name: "drizzle: drizzle(url) creates a hidden pool",
+      code: `import { drizzle } from 'drizzle-orm/node-postgres';
+export async function each(ids) {
+  for (const id of ids) {
+    const db = drizzle(process.env.DATABASE_URL);
+    await db.execute('select 1');
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name":"db","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: "prisma: PrismaPg adapter and PrismaClient in a loop, reported once and hoisted together",
+      code: `import { PrismaClient } from './generated/prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+export async function each(ids) {
+  for (const id of ids) {
+    const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+    const prisma = new PrismaClient({ adapter });
+    await prisma.user.findUnique({ where: { id } });
+    await prisma.$disconnect();
+  }
+}`,
+      output: `import { PrismaClient } from './generated/prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+export async function each(ids) {
+  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+  const prisma = new PrismaClient({ adapter });
+  for (const id of ids) {
+    await prisma.user.findUnique({ where: { id } });
+  }
+  await prisma.$disconnect();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"prisma","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: "knex: require(\"knex\")(cfg) in a loop",
+      filename: "file.cjs",
+      code: `const knex = require('knex');
+exports.each = async (ids) => {
+  for (const id of ids) {
+    const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+    await db('users').where({ id });
+    await db.destroy();
+  }
+};`,
+      output: `const knex = require('knex');
+exports.each = async (ids) => {
+  const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+  for (const id of ids) {
+    await db('users').where({ id });
+  }
+  await db.destroy();
+};`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"db","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 76,
+        },
+      ],
+    },
+    {
+      name: "mongoose: createConnection in a loop",
+      code: `import mongoose from 'mongoose';
+export async function each(uris) {
+  for (const uri of uris) {
+    const conn = mongoose.createConnection(uri);
+    await conn.close();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name":"conn","what":"pool","where":"on every iteration of this `for…of` loop","variable":"uri"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 48,
+        },
+      ],
+    },
+    {
+      name: "sequelize: new Sequelize in a loop",
+      code: `import { Sequelize } from 'sequelize';
+export async function each(ids) {
+  for (const id of ids) {
+    const sequelize = new Sequelize('postgres://localhost/db');
+    await sequelize.query('select 1');
+    await sequelize.close();
+  }
+}`,
+      output: `import { Sequelize } from 'sequelize';
+export async function each(ids) {
+  const sequelize = new Sequelize('postgres://localhost/db');
+  for (const id of ids) {
+    await sequelize.query('select 1');
+  }
+  await sequelize.close();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"sequelize","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 63,
+        },
+      ],
+    },
+    {
+      name: "typeorm: new DataSource + initialize in a loop (no fix)",
+      code: `import { DataSource } from 'typeorm';
+export async function each(ids) {
+  for (const id of ids) {
+    const ds = new DataSource({ type: 'postgres' });
+    await ds.initialize();
+    await ds.query('select $1', [id]);
+    await ds.destroy();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"ds","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 52,
+        },
+      ],
+    },
+    {
+      name: "mysql2: createConnection in a loop",
+      code: `import mysql from 'mysql2/promise';
+export async function each(ids) {
+  for (const id of ids) {
+    const conn = await mysql.createConnection({ host: 'db' });
+    await conn.query('select ?', [id]);
+    await conn.end();
+  }
+}`,
+      output: `import mysql from 'mysql2/promise';
+export async function each(ids) {
+  const conn = await mysql.createConnection({ host: 'db' });
+  for (const id of ids) {
+    await conn.query('select ?', [id]);
+  }
+  await conn.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"conn","what":"direct connection","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 62,
+        },
+      ],
+    },
+    {
+      name: "mongodb: new MongoClient in a loop",
+      code: `import { MongoClient } from 'mongodb';
+export async function each(ids) {
+  for (const id of ids) {
+    const client = new MongoClient('mongodb://localhost');
+    await client.db('app').collection('users').findOne({ id });
+    await client.close();
+  }
+}`,
+      output: `import { MongoClient } from 'mongodb';
+export async function each(ids) {
+  const client = new MongoClient('mongodb://localhost');
+  for (const id of ids) {
+    await client.db('app').collection('users').findOne({ id });
+  }
+  await client.close();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"client","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 58,
+        },
+      ],
+    },
+    {
+      name: "ts: typed binding keeps its annotation",
+      code: `import { Pool, type PoolConfig } from 'pg';
+const cfg: PoolConfig = { max: 1 };
+export async function each(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const pool: Pool = new Pool(cfg);
+    await pool.query('select $1', [id]);
+    await pool.end();
+  }
+}`,
+      output: `import { Pool, type PoolConfig } from 'pg';
+const cfg: PoolConfig = { max: 1 };
+export async function each(ids: string[]): Promise<void> {
+  const pool: Pool = new Pool(cfg);
+  for (const id of ids) {
+    await pool.query('select $1', [id]);
+  }
+  await pool.end();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"pool","what":"pool","where":"on every iteration of this `for…of` loop"},
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 37,
+        },
+      ],
+    },
+
+  ],
+});

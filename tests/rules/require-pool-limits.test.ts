@@ -1,0 +1,646 @@
+import rule from '../../rules/require-pool-limits.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const pg = `import { Pool } from 'pg';\n`;
+
+runRuleTests('require-pool-limits', rule, {
+  valid: [
+    { name: 'pg: connectionTimeoutMillis set', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
+    { name: 'pg: set through a same-file const', code: `${pg}const config = { connectionTimeoutMillis: 5000, max: 10 };\nexport const pool = new Pool(config);` },
+    { name: 'pg: set through a same-file spread', code: `${pg}const base = { connectionTimeoutMillis: 5000 };\nexport const pool = new Pool({ ...base, max: 10 });` },
+    { name: 'pg: a non-literal value is trusted', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: Number(process.env.PG_TIMEOUT) });` },
+    { name: 'pg: config imported from another file: silent', code: `${pg}import { config } from './config.js';\nexport const pool = new Pool(config);` },
+    { name: 'pg: config from a parameter: silent', code: `${pg}export const make = (config) => new Pool(config);` },
+    { name: 'pg: a spread of an unknown object: silent', code: `${pg}import { base } from './config.js';\nexport const pool = new Pool({ ...base, max: 10 });` },
+    { name: 'pg: a reassigned let config: silent', code: `${pg}let config = { max: 1 };\nconfig = load();\nexport const pool = new Pool(config);` },
+    { name: 'pg: a direct Client has no pool limits', code: `import { Client } from 'pg';\nexport const client = new Client();` },
+    { name: 'pg: requireRecycling with every setting', options: [{ requireRecycling: true }], code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000, max: 10, idleTimeoutMillis: 10000, maxLifetimeSeconds: 1800 });` },
+    { name: 'pg: recycling settings are not required by default', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
+    { name: 'mongodb: a URI from the environment without options: silent (the URI may carry it)', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL);` },
+    { name: 'mongodb: a literal URI that sets waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient('mongodb://localhost/app?waitQueueTimeoutMS=5000');` },
+    { name: 'mongodb: options set waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL, { waitQueueTimeoutMS: 5000 });` },
+    { name: 'mysql2: queueLimit set', code: `import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool({ host: 'db', queueLimit: 100 });` },
+    { name: 'mysql2: a URI from the environment: silent', code: `import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool(process.env.DATABASE_URL);` },
+    { name: 'knex: acquireConnectionTimeout has a bounded default (60 s)', code: `import knex from 'knex';\nexport const db = knex({ client: 'pg' });` },
+    { name: 'sequelize: pool.acquire has a bounded default', code: `import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize(process.env.DATABASE_URL);` },
+    { name: 'generic-pool: acquireTimeoutMillis set', code: `import genericPool from 'generic-pool';\nexport const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} }, { acquireTimeoutMillis: 5000 });` },
+    { name: 'generic-pool: a factory from elsewhere: silent', code: `import genericPool from 'generic-pool';\nimport { factory } from './factory.js';\nexport const pool = genericPool.createPool(factory);` },
+    { name: 'typeorm: no limits in the catalog', code: `import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres' });` },
+    { name: 'neon: neon() has no pool', code: `import { neon } from '@neondatabase/serverless';\nexport const sql = neon(process.env.DATABASE_URL);` },
+    { name: 'pg: spread arguments: silent', code: `${pg}const args = [{}];\nexport const pool = new Pool(...args);` },
+    { name: 'ts: options typed with satisfies and as', code: `import { Pool, type PoolConfig } from 'pg';\nconst config = { connectionTimeoutMillis: 5000 } satisfies PoolConfig;\nexport const pool = new Pool(config as PoolConfig);` },
+  ],
+  invalid: [
+    {
+      name: "pg: no options at all",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: new Pool without parentheses",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: options without connectionTimeoutMillis (single line)",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: multi-line options with a trailing comma and comments",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({
+  // the server allows 100
+  max: 10,
+  idleTimeoutMillis: 10000, // ten seconds
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 6,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({
+  // the server allows 100
+  max: 10,
+  idleTimeoutMillis: 10000, // ten seconds
+  connectionTimeoutMillis: 5000,
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: connectionTimeoutMillis: 0 is explicitly unbounded",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 0 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'boundSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: config in a const in the same file",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+const config = { max: 5 };
+export const pool = new Pool(config);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+const config = { max: 5, connectionTimeoutMillis: 5000 };
+export const pool = new Pool(config);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: config spread from a same-file object",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+const base = { max: 5 };
+export const pool = new Pool({ ...base, idleTimeoutMillis: 1000 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+const base = { max: 5 };
+export const pool = new Pool({ ...base, idleTimeoutMillis: 1000, connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: empty object",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: requireRecycling reports max, idle and lifetime too",
+      filename: "file.js",
+      options: [{"requireRecycling":true}],
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSetting',
+          data: {"name":"pool","setting":"max","purpose":"the maximum number of connections, which must fit the server’s limit across every process"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"max","value":"10","unit":"connections"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000, max: 10 });`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSetting',
+          data: {"name":"pool","setting":"idleTimeoutMillis","purpose":"how long an idle connection is kept open"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"idleTimeoutMillis","value":"10000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000, idleTimeoutMillis: 10000 });`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSetting',
+          data: {"name":"pool","setting":"maxLifetimeSeconds","purpose":"how long a connection lives before it is replaced, so connections are recycled before a firewall or server timeout drops them"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"maxLifetimeSeconds","value":"1800","unit":"seconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ connectionTimeoutMillis: 5000, maxLifetimeSeconds: 1800 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: requireRecycling reports an explicit zero lifetime",
+      filename: "file.js",
+      options: [{"requireRecycling":true}],
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({
+  connectionTimeoutMillis: 5000,
+  max: 10,
+  idleTimeoutMillis: 10000,
+  maxLifetimeSeconds: 0,
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedSetting',
+          data: {"name":"pool","setting":"maxLifetimeSeconds","value":"0","purpose":"how long a connection lives before it is replaced, so connections are recycled before a firewall or server timeout drops them"},
+          line: 2,
+          column: 21,
+          endLine: 7,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'boundSetting',
+              data: {"setting":"maxLifetimeSeconds","value":"1800","unit":"seconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({
+  connectionTimeoutMillis: 5000,
+  max: 10,
+  idleTimeoutMillis: 10000,
+  maxLifetimeSeconds: 1800,
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: CommonJS require",
+      filename: "db.cjs",
+      code: `const pg = require('pg');
+module.exports = new pg.Pool({ max: 10 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"module.exports","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `const pg = require('pg');
+module.exports = new pg.Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongodb: options object without waitQueueTimeoutMS",
+      filename: "file.js",
+      code: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient(process.env.MONGO_URL, { maxPoolSize: 50 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"client","reason":"`waitQueueTimeoutMS` is not set and defaults to 0, which means no limit","setting":"waitQueueTimeoutMS"},
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"waitQueueTimeoutMS","value":"5000","unit":"milliseconds"},
+              output: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient(process.env.MONGO_URL, { maxPoolSize: 50, waitQueueTimeoutMS: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongodb: a literal URI without waitQueueTimeoutMS",
+      filename: "file.js",
+      code: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb://localhost:27017/app?maxPoolSize=20');`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"client","reason":"`waitQueueTimeoutMS` is not set and defaults to 0, which means no limit","setting":"waitQueueTimeoutMS"},
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 86,
+        },
+      ],
+    },
+    {
+      name: "mysql2: queueLimit missing",
+      filename: "file.js",
+      code: `import mysql from 'mysql2/promise';
+export const pool = mysql.createPool({ host: 'db', connectionLimit: 10 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`queueLimit` is not set and defaults to 0, which means no limit","setting":"queueLimit"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"queueLimit","value":"100","unit":"waiting requests"},
+              output: `import mysql from 'mysql2/promise';
+export const pool = mysql.createPool({ host: 'db', connectionLimit: 10, queueLimit: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mysql2: queueLimit: 0",
+      filename: "file.js",
+      code: `import mysql from 'mysql2';
+export const pool = mysql.createPool({ host: 'db', waitForConnections: true, queueLimit: 0 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`queueLimit` is 0, which means no limit","setting":"queueLimit"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'boundSetting',
+              data: {"setting":"queueLimit","value":"100","unit":"waiting requests"},
+              output: `import mysql from 'mysql2';
+export const pool = mysql.createPool({ host: 'db', waitForConnections: true, queueLimit: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "generic-pool: no acquireTimeoutMillis (no default)",
+      filename: "file.js",
+      code: `import genericPool from 'generic-pool';
+export const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`acquireTimeoutMillis` is not set and the driver has no default","setting":"acquireTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 98,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"acquireTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import genericPool from 'generic-pool';
+export const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} }, { acquireTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "generic-pool: options without acquireTimeoutMillis",
+      filename: "file.js",
+      code: `import { createPool } from 'generic-pool';
+const factory = { create: async () => ({}), destroy: async () => {} };
+export const pool = createPool(factory, { max: 10 });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`acquireTimeoutMillis` is not set and the driver has no default","setting":"acquireTimeoutMillis"},
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"acquireTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { createPool } from 'generic-pool';
+const factory = { create: async () => ({}), destroy: async () => {} };
+export const pool = createPool(factory, { max: 10, acquireTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "prisma: PrismaPg config (pg pool settings)",
+      filename: "file.js",
+      code: `import { PrismaPg } from '@prisma/adapter-pg';
+export const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"adapter","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { PrismaPg } from '@prisma/adapter-pg';
+export const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "knex: requireRecycling on nested pool.max",
+      filename: "file.js",
+      options: [{"requireRecycling":true}],
+      code: `import knex from 'knex';
+export const db = knex({ client: 'pg', connection: process.env.DATABASE_URL, pool: { min: 0 } });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSetting',
+          data: {"name":"db","setting":"pool.max","purpose":"the maximum number of connections, which must fit the server’s limit across every process"},
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 97,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"pool.max","value":"10","unit":"connections"},
+              output: `import knex from 'knex';
+export const db = knex({ client: 'pg', connection: process.env.DATABASE_URL, pool: { min: 0, max: 10 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "sequelize: requireRecycling with options last",
+      filename: "file.js",
+      options: [{"requireRecycling":true}],
+      code: `import { Sequelize } from 'sequelize';
+export const sequelize = new Sequelize('db', 'user', 'pw', { dialect: 'postgres', pool: { max: 5, acquire: 10000 } });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSetting',
+          data: {"name":"sequelize","setting":"pool.idle","purpose":"how long an idle connection is kept open"},
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 118,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"pool.idle","value":"10000","unit":"milliseconds"},
+              output: `import { Sequelize } from 'sequelize';
+export const sequelize = new Sequelize('db', 'user', 'pw', { dialect: 'postgres', pool: { max: 5, acquire: 10000, idle: 10000 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "autofix \"all\" applies the suggestion",
+      filename: "file.js",
+      settings: { 'connection-hygiene': {"autofix":"all"} },
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10 });`,
+      output: `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: multi-line options without a trailing comma, last line commented",
+      filename: "file.js",
+      code: `import { Pool } from 'pg';
+export const pool = new Pool({
+  max: 10 // per process
+});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`connectionTimeoutMillis` is not set and defaults to 0, which means no limit","setting":"connectionTimeoutMillis"},
+          line: 2,
+          column: 21,
+          endLine: 4,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
+              output: `import { Pool } from 'pg';
+export const pool = new Pool({
+  max: 10, // per process
+  connectionTimeoutMillis: 5000
+});`,
+            },
+          ],
+        },
+      ],
+    },
+
+  ],
+});
