@@ -2,8 +2,9 @@
 // The cost of type-aware resolution (docs/type-aware.md), standalone from the main benchmark.
 //
 // Lints the typed fixture project (tests/fixtures/typed, typed against the real driver packages)
-// with ESLint `stats: true`, each configuration in a fresh Node process (the TypeScript checker
-// caches types, so a warm process would hide who paid for them), RUNS times, median per rule:
+// (and N copies of it in one program, `--scales`) with ESLint `stats: true`, each configuration in a
+// fresh Node process (the TypeScript checker caches types, so a warm process would hide who paid for
+// them), `--runs` times, median per rule:
 //
 //   nfp      @typescript-eslint/no-floating-promises alone (the reference typed rule)
 //   untyped  the plugin's `recommended` rules, parsed with the same program, `typeAware` off
@@ -13,20 +14,37 @@
 // The extra time of type-aware resolution is typed − untyped (the plugin's rules' time); the budget
 // is 20% of no-floating-promises' time. Prints a table and writes bench/RESULTS-type-aware.md.
 //
-// Usage: npm run build && node bench/type-aware.js [--runs 7]
+// Usage: npm run build && node bench/type-aware.js [--runs 3] [--scales 1,10]
 // (a child is `node bench/type-aware.js --child <config>`; it prints JSON)
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtureDir = join(root, 'tests', 'fixtures', 'typed');
+
+/**
+ * The fixture project, or N copies of it side by side (`.cache/type-aware-bench-xN/copyI/…`, one
+ * tsconfig) so the checker's one-time warm-up (global and driver types) is spread over more files,
+ * as in a real project.
+ */
+function projectDir(scale) {
+  if (scale === 1) return fixtureDir;
+  const dir = join(root, '.cache', `type-aware-bench-x${scale}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(fixtureDir, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+  for (let i = 0; i < scale; i++) {
+    cpSync(fixtureDir, join(dir, `copy${i}`), { recursive: true, filter: (source) => !source.endsWith('tsconfig.json') });
+  }
+  return dir;
+}
 const distIndex = join(root, 'dist', 'src', 'index.js');
 const NFP = '@typescript-eslint/no-floating-promises';
 const NS = 'connection-hygiene/';
 
-async function child(config) {
+async function child(config, dir) {
   const { ESLint } = await import('eslint');
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const tsPlugin = (await import('@typescript-eslint/eslint-plugin')).default;
@@ -40,13 +58,13 @@ async function child(config) {
     : { ...typedConfig.rules, [NFP]: 'error' };
   const settings = config === 'typed' || config === 'both' ? typedConfig.settings : {};
   const eslint = new ESLint({
-    cwd: fixtureDir,
+    cwd: dir,
     overrideConfigFile: true,
     stats: true,
     overrideConfig: [
       {
         files: ['**/*.ts'],
-        languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixtureDir } },
+        languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir } },
         plugins: { 'connection-hygiene': plugin, '@typescript-eslint': tsPlugin },
         settings,
         rules,
@@ -76,64 +94,81 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function main() {
-  if (!existsSync(distIndex)) {
-    console.error(`bench/type-aware.js needs the built plugin (${distIndex}): run \`npm run build\` first.`);
-    process.exit(1);
-  }
-  const runsFlag = process.argv.indexOf('--runs');
-  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
+function measure(scale, runs) {
+  const dir = projectDir(scale);
   const configs = ['nfp', 'untyped', 'typed', 'both'];
   const samples = Object.fromEntries(configs.map((c) => [c, []]));
   for (let i = 0; i < runs; i++) {
     for (const config of configs) {
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', config], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', config, dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
       samples[config].push(JSON.parse(out));
     }
   }
+  if (dir !== fixtureDir) rmSync(dir, { recursive: true, force: true });
   const med = (config, key) => median(samples[config].map((s) => s[key]));
   const nfp = med('nfp', 'nfp');
   const untyped = med('untyped', 'plugin');
   const typed = med('typed', 'plugin');
   const bothPlugin = med('both', 'plugin');
-  const bothNfp = med('both', 'nfp');
   const extra = typed - untyped;
   const extraBoth = bothPlugin - untyped;
   const pct = (x) => `${((100 * x) / nfp).toFixed(1)}%`;
   const ms = (x) => `${x.toFixed(1)} ms`;
   const files = samples.typed[0].files;
-  const lines = [
+  return {
+    scale,
+    extraPct: (100 * extra) / nfp,
+    extraBothPct: (100 * extraBoth) / nfp,
+    lines: [
+      `## ${scale === 1 ? 'The fixture project' : `The fixture project ×${scale}`} (${files} files)`,
+      '',
+      '| configuration | plugin rules | no-floating-promises | parse (all files) | findings |',
+      '|---|---:|---:|---:|---:|',
+      `| no-floating-promises alone | – | ${ms(nfp)} | ${ms(med('nfp', 'parse'))} | – |`,
+      `| \`recommended\`, same program, \`typeAware\` off | ${ms(untyped)} | – | ${ms(med('untyped', 'parse'))} | ${samples.untyped[0].findings} |`,
+      `| \`recommended-type-checked\` | ${ms(typed)} | – | ${ms(med('typed', 'parse'))} | ${samples.typed[0].findings} |`,
+      `| \`recommended-type-checked\` + no-floating-promises | ${ms(bothPlugin)} | ${ms(med('both', 'nfp'))} | ${ms(med('both', 'parse'))} | ${samples.both[0].findings} |`,
+      '',
+      `Extra time of type-aware resolution, alone (typed − untyped plugin time): ${ms(extra)} = **${pct(extra)}** of no-floating-promises' time.`,
+      `Next to no-floating-promises (the usual setup; whichever rule asks the checker first pays its warm-up): ${ms(extraBoth)} = **${pct(extraBoth)}**.`,
+      '',
+      '| rule | untyped | typed |',
+      '|---|---:|---:|',
+      ...Object.keys(samples.typed[0].ruleTimes)
+        .sort()
+        .map((rule) => `| ${rule} | ${ms(median(samples.untyped.map((s) => s.ruleTimes[rule] ?? 0)))} | ${ms(median(samples.typed.map((s) => s.ruleTimes[rule] ?? 0)))} |`),
+      '',
+    ],
+  };
+}
+
+function main() {
+  if (!existsSync(distIndex)) {
+    console.error(`bench/type-aware.js needs the built plugin (${distIndex}): run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const flag = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const runs = Number(flag('--runs', '3'));
+  const scales = flag('--scales', '1,10').split(',').map(Number);
+  const measured = scales.map((scale) => measure(scale, runs));
+  const text = [
     '# Type-aware resolution: cost',
     '',
-    `Generated by \`node bench/type-aware.js --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).`,
-    `Project: \`tests/fixtures/typed\` (${files} files, typed against the real driver packages). Each`,
-    'configuration runs in a fresh Node process (the TypeScript checker caches types, so a warm process',
-    `would hide who paid for them); times are ESLint \`stats\` rule times summed over files, median of ${runs} runs.`,
+    `Generated by \`node bench/type-aware.js --runs ${runs} --scales ${scales.join(',')}\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}).`,
+    'Project: `tests/fixtures/typed` (typed against the real driver packages), and copies of it side by side in one',
+    'program. Each configuration runs in a fresh Node process (the TypeScript checker caches types, so a warm',
+    `process would hide who paid for them); times are ESLint \`stats\` rule times summed over files, median of ${runs} runs.`,
+    'Budget: the extra time of type-aware resolution below 20% of `@typescript-eslint/no-floating-promises`.',
     '',
-    '| configuration | plugin rules | no-floating-promises | parse (all files) | findings |',
-    '|---|---:|---:|---:|---:|',
-    `| no-floating-promises alone | – | ${ms(nfp)} | ${ms(med('nfp', 'parse'))} | – |`,
-    `| \`recommended\`, same program, \`typeAware\` off | ${ms(untyped)} | – | ${ms(med('untyped', 'parse'))} | ${samples.untyped[0].findings} |`,
-    `| \`recommended-type-checked\` | ${ms(typed)} | – | ${ms(med('typed', 'parse'))} | ${samples.typed[0].findings} |`,
-    `| \`recommended-type-checked\` + no-floating-promises | ${ms(bothPlugin)} | ${ms(bothNfp)} | ${ms(med('both', 'parse'))} | ${samples.both[0].findings} |`,
-    '',
-    `**Extra time of type-aware resolution** (typed − untyped plugin time): ${ms(extra)} = **${pct(extra)} of no-floating-promises' time** (budget: 20%).`,
-    `Run together with no-floating-promises (which then pays for most of the checker's work first): ${ms(extraBoth)} = ${pct(extraBoth)}.`,
-    '',
-    'Per-rule median times (typed run):',
-    '',
-    '| rule | untyped | typed |',
-    '|---|---:|---:|',
-    ...Object.keys(samples.typed[0].ruleTimes)
-      .sort()
-      .map((rule) => `| ${rule} | ${ms(median(samples.untyped.map((s) => s.ruleTimes[rule] ?? 0)))} | ${ms(median(samples.typed.map((s) => s.ruleTimes[rule] ?? 0)))} |`),
-    '',
-  ];
-  const text = lines.join('\n');
+    ...measured.flatMap((m) => m.lines),
+  ].join('\n');
   writeFileSync(join(root, 'bench', 'RESULTS-type-aware.md'), text);
   console.log(text);
 }
 
 const childFlag = process.argv.indexOf('--child');
-if (childFlag > 0) await child(process.argv[childFlag + 1]);
+if (childFlag > 0) await child(process.argv[childFlag + 1], process.argv[childFlag + 2]);
 else main();

@@ -67,7 +67,6 @@ export default createRule<[], MessageIds>({
         '`{{call}}` may still be pending when `{{release}}` at line {{line}} gives `{{name}}` back to the pool: `{{variable}}` is awaited only afterwards.',
       awaitQuery: 'Await the query: `await {{call}}`.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -90,7 +89,7 @@ export default createRule<[], MessageIds>({
       const lease = leaseVariable(query);
       if (lease !== null) {
         // decided when the function's code path ends: is a release of the lease reachable before it is awaited?
-        if (fate.kind === 'stored') for (const ref of fate.variable.references) if (!ref.init && ref.isRead()) watchedReads.set(ref.identifier as Node, fate.variable);
+        if (fate.kind === 'stored') for (const ref of fate.variable.references) if (!ref.init && ref.isRead()) watchedReads.set(ref.identifier, fate.variable);
         tracker.record(node, { kind: 'query', query, lease, fate });
         return;
       }
@@ -176,7 +175,7 @@ export default createRule<[], MessageIds>({
       for (let n: Node | undefined = release.node; n !== undefined && !isFunction(n); n = n.parent) {
         const parent: Node | undefined = n.parent;
         if (parent?.type === 'TryStatement' && parent.finalizer === n) {
-          if (variable.references.some((r) => !r.init && r.isRead() && isInside(r.identifier as Node, parent.block))) return true;
+          if (variable.references.some((r) => !r.init && r.isRead() && isInside(r.identifier, parent.block))) return true;
         }
       }
       return false;

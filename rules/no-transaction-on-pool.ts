@@ -26,7 +26,6 @@ export default createRule<[], MessageIds>({
       transactionOnPool:
         '`{{statement}}` sent through `{{call}}` runs on whichever connection the pool picks, so the statements after it may run on other connections; {{remedy}}.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);

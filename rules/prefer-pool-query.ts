@@ -27,7 +27,6 @@ export default createRule<[], MessageIds>({
     messages: {
       preferPoolQuery: '`{{name}}` is leased only to run one query and be released; `{{replacement}}` on the pool does the same and releases the connection for you.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);

@@ -86,7 +86,6 @@ export default createRule<[], MessageIds>({
       submittedToPool: 'A cursor submitted through the pool\'s `{{method}}()` holds one of its clients, and the pool never releases that client; lease a client, submit the cursor to it, and release the client after closing the cursor.',
       closeInFinally: 'Wrap the rest of the block in `try { … } finally { {{close}} }`.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -114,7 +113,7 @@ export default createRule<[], MessageIds>({
     function declaringFunction(variable: Variable): Node {
       let scope: TSESLint.Scope.Scope | null = variable.scope;
       while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block as Node) : sourceCode.ast;
+      return scope?.type === 'function' ? (scope.block) : sourceCode.ast;
     }
 
     function cursorVariable(node: Node): Variable | null {
@@ -149,7 +148,7 @@ export default createRule<[], MessageIds>({
     /** `const rs = (await conn.execute(…, { resultSet: true })).resultSet` / `const { resultSet } = await …` */
     function onDeclarator(node: TSESTree.VariableDeclarator): void {
       if (node.init == null) return;
-      const declaration = node.parent as TSESTree.VariableDeclaration;
+      const declaration = node.parent;
       if (declaration.kind === 'using' || declaration.kind === 'await using') return;
       const targets: TSESTree.Identifier[] = [];
       if (node.id.type === 'Identifier') {
@@ -285,7 +284,7 @@ export default createRule<[], MessageIds>({
       const allCloses = closingCallsOf(openEvent.variable, openEvent.value);
       const topLevel = new Set(following.filter((s) => allCloses.some((c) => statementOfCall(c) === s)));
       if (topLevel.size !== allCloses.length || following.length === topLevel.size) return [];
-      const text = topLevel.size > 0 ? sourceCode.getText([...topLevel][0]!) : finalizer;
+      const text = topLevel.size > 0 ? sourceCode.getText([...topLevel][0]) : finalizer;
       return [{ messageId: 'closeInFinally', data: { close: text }, fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, text, topLevel) }];
     }
 
@@ -334,8 +333,8 @@ export default createRule<[], MessageIds>({
     function usesAwait(variable: Variable, holder: Node): boolean {
       if (!isFunction(holder) || !holder.async) return false;
       return variable.references.some((r) => {
-        let node: Node = r.identifier as Node;
-        while (node.parent && (node.parent.type === 'MemberExpression' || node.parent.type === 'CallExpression') && isInside(r.identifier as Node, node.parent)) {
+        let node: Node = r.identifier;
+        while (node.parent && (node.parent.type === 'MemberExpression' || node.parent.type === 'CallExpression') && isInside(r.identifier, node.parent)) {
           if (node.parent.type === 'CallExpression' && node.parent.callee !== node) break;
           node = node.parent;
         }
@@ -352,7 +351,7 @@ export default createRule<[], MessageIds>({
           continue;
         }
         if (parent.type === 'VariableDeclarator' && parent.init === node) {
-          const declaration = parent.parent as TSESTree.VariableDeclaration;
+          const declaration = parent.parent;
           if (declaration.kind === 'using' || declaration.kind === 'await using') return { kind: 'other' };
           if (parent.id.type !== 'Identifier') return { kind: 'other' };
           const variable = sourceCode.getDeclaredVariables(parent)[0];

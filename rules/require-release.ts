@@ -511,10 +511,10 @@ export default createRule<[], MessageIds>({
       const fn = holderOf(node);
       if (
         statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 &&
-        // type-aware: the real type's `[Symbol.asyncDispose]` decides, not the catalog's version table
-        (provenance.asyncDisposable(node) ?? dispose?.symbol === 'asyncDispose') &&
         !(dispose?.commitsOpenTransaction === true && beginsTransaction(variable, acquire.value.ref.shape)) && isFunction(fn) && fn.async &&
-        allReleases.length === topLevelReleases.size
+        allReleases.length === topLevelReleases.size &&
+        // type-aware: the real type's `[Symbol.asyncDispose]` decides, not the catalog's version table
+        (provenance.asyncDisposable(node) ?? dispose?.symbol === 'asyncDispose')
       ) {
         suggest.push({
           messageId: 'useAwaitUsing',

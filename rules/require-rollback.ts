@@ -75,7 +75,6 @@ export default createRule<[], MessageIds>({
       disposeCommits: '`await using` disposes `{{name}}` by committing an open transaction, so an exception before line {{line}} commits half the work; add a `catch` that runs `{{rollback}}` and rethrows.',
       addCatch: 'Add `catch ({{error}}) { {{rollback}}; throw {{error}}; }`.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -98,7 +97,7 @@ export default createRule<[], MessageIds>({
     function declaringFunction(variable: Variable): Node {
       let scope: TSESLint.Scope.Scope | null = variable.scope;
       while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block as Node) : sourceCode.ast;
+      return scope?.type === 'function' ? (scope.block) : sourceCode.ast;
     }
 
     function variableOf(node: Node): Variable | null {
@@ -150,7 +149,7 @@ export default createRule<[], MessageIds>({
       // acquired here (a parameter or an outer variable belongs to the caller)
       const ownedHere = declaringFunction(variable) === holder && variable.defs[0]?.type !== 'Parameter';
       // ends or releases inside nested functions (callback APIs, promise chains): not ours to judge
-      if (variable.references.some((r) => holderOf(r.identifier as Node) !== holder && isEndingReference(r.identifier as Node))) return;
+      if (variable.references.some((r) => holderOf(r.identifier) !== holder && isEndingReference(r.identifier))) return;
       if (ownedHere && findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return;
       if (begin.object && disposedBinding(variable)) return; // `await using trx`: its dispose ends it
       const ends = frame.events.filter((e): e is PathEvent<End> => e.data.kind === 'end' && e.data.variable === variable);
@@ -286,7 +285,7 @@ export default createRule<[], MessageIds>({
           }
         }
       };
-      visit(body as Node);
+      visit(body);
       return found;
     }
 
@@ -349,7 +348,7 @@ export default createRule<[], MessageIds>({
       for (const statement of wrapped) {
         if (statement.type !== 'VariableDeclaration' && statement.type !== 'FunctionDeclaration' && statement.type !== 'ClassDeclaration') continue;
         for (const variable of sourceCode.getDeclaredVariables(statement)) {
-          if (variable.references.some((r) => after.some((s) => isInside(r.identifier as Node, s)))) return true;
+          if (variable.references.some((r) => after.some((s) => isInside(r.identifier, s)))) return true;
         }
       }
       return false;

@@ -71,11 +71,11 @@ export function sqlTextOf(node: Node | null | undefined, options: ClassifyOption
     }
     case 'Identifier': {
       if (options.sourceCode === undefined) return null;
-      const variable = findVariable(options.sourceCode.getScope(inner) as TSESLint.Scope.Scope, inner);
+      const variable = findVariable(options.sourceCode.getScope(inner), inner);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== 'Variable') return null;
-      const declarator = def.node as TSESTree.VariableDeclarator;
-      const declaration = declarator.parent as TSESTree.VariableDeclaration;
+      const declarator = def.node;
+      const declaration = declarator.parent;
       if (declaration.kind !== 'const' || declarator.id.type !== 'Identifier' || declarator.init == null) return null;
       return sqlTextOf(declarator.init, options, depth + 1);
     }

@@ -55,7 +55,7 @@ export function moveIntoFinallyFix(sourceCode: SourceCode, opening: Node, endCal
 /** A name not bound in the scope of `at` (nor any scope above it): `error`, then `error_`, `error2` … */
 export function freshName(sourceCode: SourceCode, at: Node, base: string): string {
   const taken = (name: string): boolean => {
-    for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at) as TSESLint.Scope.Scope; scope !== null; scope = scope.upper) {
+    for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope !== null; scope = scope.upper) {
       if (scope.set.has(name)) return true;
       if (scope.through.some((r) => r.identifier.name === name)) return true;
     }

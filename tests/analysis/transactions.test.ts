@@ -23,7 +23,7 @@ function classifyArguments(code: string, follow = true): Array<SqlVerb | null> {
   const linter = new Linter();
   const messages = linter.verify(code, [
     {
-      languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType: 'module' },
+      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
       plugins: { t: { rules: { classify: rule as never } } },
       rules: { 't/classify': 'error' },
     },

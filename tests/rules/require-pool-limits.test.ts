@@ -15,7 +15,7 @@ runRuleTests('require-pool-limits', rule, {
     { name: 'pg: a reassigned let config: silent', code: `${pg}let config = { max: 1 };\nconfig = load();\nexport const pool = new Pool(config);` },
     { name: 'pg: a direct Client has no pool limits', code: `import { Client } from 'pg';\nexport const client = new Client();` },
     { name: 'pg: requireRecycling with every setting', options: [{ requireRecycling: true }], code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000, max: 10, idleTimeoutMillis: 10000, maxLifetimeSeconds: 1800 });` },
-    { name: 'pg: recycling settings are not required by default', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
+    { name: 'pg: recycling settings are not required by default (explicit option)', options: [{ requireRecycling: false }], code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
     { name: 'mongodb: a URI from the environment without options: silent (the URI may carry it)', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL);` },
     { name: 'mongodb: a literal URI that sets waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient('mongodb://localhost/app?waitQueueTimeoutMS=5000');` },
     { name: 'mongodb: options set waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL, { waitQueueTimeoutMS: 5000 });` },
