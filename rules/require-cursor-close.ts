@@ -269,7 +269,7 @@ export default createRule<[], MessageIds>({
       context.report({
         node: openEvent.node,
         messageId: 'notExceptionSafe',
-        data: { ...data, close: sourceCode.getText(first.node), line: String(first.node.loc.start.line) },
+        data: { name: data.name, close: sourceCode.getText(first.node), line: String(first.node.loc.start.line) },
         ...(fix ? { fix } : {}),
         suggest: fix ? [] : suggest,
       });

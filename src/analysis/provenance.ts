@@ -104,7 +104,7 @@ export class Provenance {
   }
 
   private typedCall(call: TSESTree.CallExpression): Value | null {
-    if (this.types === null) return null;
+    if (this.types === null || !valuePosition(call)) return null;
     const callee = skipWrappers(call.callee);
     if (callee.type === 'MemberExpression') {
       if (callee.object.type === 'Super') return null;
@@ -233,9 +233,14 @@ export class Provenance {
     const syntactic = this.computeVariableSyntax(variable);
     if (syntactic !== null || this.typeResolver === null) return syntactic;
     const def = variable.defs[0];
-    // a pool imported from the project's own `db.ts`, a parameter typed with an alias, a field of an injected object …
-    if (def !== undefined && (def.type === 'Variable' || def.type === 'Parameter' || def.type === 'ImportBinding') && def.name.type === 'Identifier') {
-      return this.typeResolver(def.name);
+    if (def === undefined || def.name.type !== 'Identifier') return null;
+    // a pool imported from the project's own `db.ts`, a parameter typed with an alias, a destructured
+    // field of an injected object, a `let` assigned elsewhere. A variable initialised from an
+    // expression was already typed through that expression (calls by their callee's declaration).
+    if (def.type === 'Parameter' || def.type === 'ImportBinding') return this.typeResolver(def.name);
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.init == null || declarator.id.type !== 'Identifier') return this.typeResolver(def.name);
     }
     return null;
   }
@@ -559,6 +564,44 @@ export class Provenance {
       }
     }
     return null;
+  }
+}
+
+/**
+ * Whether a call's value is kept or used as a receiver — bound (`const c = await getClient()`),
+ * assigned, stored in a field, or the object of a member access (`getPool().connect()`) — the only
+ * places where a typed acquisition or pool can matter to a rule. Other calls (bare statements,
+ * arguments, returns) get no type query.
+ */
+function valuePosition(call: TSESTree.CallExpression): boolean {
+  let node: Node = call;
+  for (;;) {
+    const parent: Node | undefined = node.parent;
+    if (parent === undefined) return false;
+    switch (parent.type) {
+      case 'AwaitExpression':
+      case 'TSNonNullExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'ChainExpression':
+      case 'LogicalExpression':
+        node = parent;
+        continue;
+      case 'ConditionalExpression':
+        if (parent.test === node) return false;
+        node = parent;
+        continue;
+      case 'VariableDeclarator':
+        return parent.init === node;
+      case 'AssignmentExpression':
+        return parent.right === node;
+      case 'PropertyDefinition':
+        return parent.value === node;
+      case 'MemberExpression':
+        return parent.object === node;
+      default:
+        return false;
+    }
   }
 }
 

@@ -24,6 +24,7 @@ export const genericPool: DriverSpec = {
       release: ['drain', 'clear'],
       // `await pool.release(r)` / `await pool.destroy(r)`; a double release rejects "Resource not currently part of this pool"
       releasesArgument: ['release', 'destroy'],
+      asyncRelease: ['release', 'destroy'],
       produces: [{ method: 'acquire', shape: 'Resource', awaited: true }],
       // releases on resolve and **destroys** on reject; `fn` must return a promise (`lib/Pool.js` l.478–490)
       managed: [{ method: 'use', scopeParam: 0, scopeShape: 'Resource' }],

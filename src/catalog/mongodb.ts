@@ -63,6 +63,7 @@ export const mongodb: DriverSpec = {
       role: 'lease',
       types: ['ClientSession'],
       release: ['endSession'],
+      asyncRelease: ['endSession'],
       // retries the callback; every operation needs `{ session }`; no `Promise.all` inside
       managed: [{ method: 'withTransaction', scopeParam: 0, scopeShape: 'ClientSession', transaction: true }],
       transaction: {

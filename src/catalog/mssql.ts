@@ -59,6 +59,7 @@ export const mssql: DriverSpec = {
       role: 'transaction',
       types: ['Transaction'],
       release: ['commit', 'rollback'],
+      asyncRelease: ['commit', 'rollback'],
       produces: [{ method: 'request', shape: 'Request' }],
       transaction: { begin: ['begin'], commit: ['commit'], rollback: ['rollback'], releaseWhileOpen: 'not-applicable' },
     },
@@ -67,6 +68,7 @@ export const mssql: DriverSpec = {
       role: 'lease',
       types: ['PreparedStatement'],
       release: ['unprepare'],
+      asyncRelease: ['unprepare'],
       queries: ['execute'],
     },
     RequestStream: {

@@ -161,6 +161,7 @@ export const mysql2Promise: DriverSpec = {
       role: 'connection',
       types: ['Connection'],
       release: ['end'],
+      asyncRelease: ['end'],
       discard: ['destroy'],
       queries,
       transaction: connectionTransaction,

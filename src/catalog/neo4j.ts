@@ -41,6 +41,7 @@ export const neo4j: DriverSpec = {
       role: 'lease',
       types: ['Session'],
       release: ['close'],
+      asyncRelease: ['close'],
       queries: ['run'],
       produces: [{ method: 'beginTransaction', shape: 'Transaction' }],
       // retry, then commit or roll back; the session itself still needs `close()`
@@ -60,6 +61,7 @@ export const neo4j: DriverSpec = {
       role: 'transaction',
       types: ['Transaction'],
       release: ['commit', 'rollback', 'close'],
+      asyncRelease: ['commit', 'rollback', 'close'],
       queries: ['run'],
       transaction: { commit: ['commit'], rollback: ['rollback', 'close'], releaseWhileOpen: 'not-applicable' },
       dispose: { ...asyncDispose, note: 'closes, rolling back if still open; declared in the typings since 6.0.0' },

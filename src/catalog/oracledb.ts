@@ -33,6 +33,7 @@ const Connection: ShapeSpec = {
   role: 'lease',
   types: ['Connection'],
   release: ['close', 'release'],
+  asyncRelease: ['close', 'release'],
   queries: ['execute'],
   produces: connectionProduces,
   transaction,
@@ -73,6 +74,7 @@ export const oracledb: DriverSpec = {
     StandaloneConnection: {
       role: 'connection',
       release: ['close', 'release'],
+      asyncRelease: ['close', 'release'],
       queries: ['execute'],
       produces: connectionProduces,
       transaction,

@@ -60,6 +60,7 @@ export const pg: DriverSpec = {
       role: 'connection',
       types: ['Client'],
       release: ['end'],
+      asyncRelease: ['end'],
       queries: ['query'],
       submits: { query: 0 },
       // ending a direct connection closes its session, which aborts an open transaction

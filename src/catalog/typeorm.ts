@@ -49,6 +49,7 @@ export const typeorm: DriverSpec = {
       role: 'lease',
       types: ['QueryRunner'],
       release: ['release'],
+      asyncRelease: ['release'],
       queries: ['query'],
       produces: [{ method: 'stream', shape: 'ReadStream', awaited: true }],
       transaction: {

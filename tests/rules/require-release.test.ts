@@ -1582,14 +1582,14 @@ export async function f() {
           data: {"name":"client","release":"client.end()"},
           line: 3, column: 18, endLine: 3, endColumn: 30,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"client.end();"}, output: `import { Client } from 'pg';
+            { messageId: 'wrapInTryFinally', data: {"release":"await client.end();"}, output: `import { Client } from 'pg';
 export async function f() {
   const client = new Client();
   try {
   await client.connect();
   return (await client.query('select 1')).rows;
   } finally {
-    client.end();
+    await client.end();
   }
 }` },
           ],
@@ -1838,14 +1838,14 @@ export async function f() {
           data: {"name":"conn","release":"conn.release()"},
           line: 4, column: 22, endLine: 4, endColumn: 42,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"conn.release();"}, output: `import mariadb from 'mariadb';
+            { messageId: 'wrapInTryFinally', data: {"release":"await conn.release();"}, output: `import mariadb from 'mariadb';
 const pool = mariadb.createPool({ host: 'db' });
 export async function f() {
   const conn = await pool.getConnection();
   try {
   return (await conn.query('SELECT 1'))[0];
   } finally {
-    conn.release();
+    await conn.release();
   }
 }` },
             { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import mariadb from 'mariadb';
@@ -1896,7 +1896,7 @@ export async function f() {
           data: {"name":"qr","release":"qr.release()"},
           line: 4, column: 14, endLine: 4, endColumn: 36,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"qr.release();"}, output: `import { DataSource } from 'typeorm';
+            { messageId: 'wrapInTryFinally', data: {"release":"await qr.release();"}, output: `import { DataSource } from 'typeorm';
 const ds = new DataSource({ type: 'postgres' });
 export async function f() {
   const qr = ds.createQueryRunner();
@@ -1906,7 +1906,7 @@ export async function f() {
   await qr.query('UPDATE t SET x = 1');
   await qr.commitTransaction();
   } finally {
-    qr.release();
+    await qr.release();
   }
 }` },
           ],
@@ -1927,14 +1927,14 @@ export async function f() {
           data: {"name":"qr","release":"qr.release()"},
           line: 4, column: 14, endLine: 4, endColumn: 36,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"qr.release();"}, output: `import { DataSource } from 'typeorm';
+            { messageId: 'wrapInTryFinally', data: {"release":"await qr.release();"}, output: `import { DataSource } from 'typeorm';
 const ds = new DataSource({ type: 'postgres' });
 export async function f() {
   const qr = ds.createQueryRunner();
   try {
   return qr.query('SELECT 1');
   } finally {
-    qr.release();
+    await qr.release();
   }
 }` },
             { messageId: 'useAwaitUsing', data: {"name":"qr"}, output: `import { DataSource } from 'typeorm';
@@ -1961,14 +1961,14 @@ export async function f() {
           data: {"name":"session","release":"session.endSession()"},
           line: 4, column: 19, endLine: 4, endColumn: 40,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"session.endSession();"}, output: `import { MongoClient } from 'mongodb';
+            { messageId: 'wrapInTryFinally', data: {"release":"await session.endSession();"}, output: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
 export async function f() {
   const session = client.startSession();
   try {
   await session.withTransaction(async () => {});
   } finally {
-    session.endSession();
+    await session.endSession();
   }
 }` },
             { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import { MongoClient } from 'mongodb';
@@ -2031,14 +2031,14 @@ export async function f() {
           data: {"name":"session","release":"session.endSession()"},
           line: 3, column: 25, endLine: 3, endColumn: 48,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"session.endSession();"}, output: `import mongoose from 'mongoose';
+            { messageId: 'wrapInTryFinally', data: {"release":"await session.endSession();"}, output: `import mongoose from 'mongoose';
 export async function f() {
   const session = await mongoose.startSession();
   try {
   session.startTransaction();
   await session.commitTransaction();
   } finally {
-    session.endSession();
+    await session.endSession();
   }
 }` },
             { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import mongoose from 'mongoose';
@@ -2104,14 +2104,14 @@ export async function f() {
           data: {"name":"session","release":"session.close()"},
           line: 4, column: 19, endLine: 4, endColumn: 35,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"session.close();"}, output: `import neo4j from 'neo4j-driver';
+            { messageId: 'wrapInTryFinally', data: {"release":"await session.close();"}, output: `import neo4j from 'neo4j-driver';
 const driver = neo4j.driver('bolt://db');
 export async function f() {
   const session = driver.session();
   try {
   return session.executeRead((tx) => tx.run('RETURN 1'));
   } finally {
-    session.close();
+    await session.close();
   }
 }` },
             { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import neo4j from 'neo4j-driver';
@@ -2332,7 +2332,7 @@ export async function f() {
           data: {"name":"resource","release":"pool.release(resource)"},
           line: 5, column: 26, endLine: 5, endColumn: 40,
           suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"pool.release(resource);"}, output: `import { createPool } from 'generic-pool';
+            { messageId: 'wrapInTryFinally', data: {"release":"await pool.release(resource);"}, output: `import { createPool } from 'generic-pool';
 const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 2 });
 const work = async (r) => r;
 export async function f() {
@@ -2340,7 +2340,7 @@ export async function f() {
   try {
   await work(resource);
   } finally {
-    pool.release(resource);
+    await pool.release(resource);
   }
 }` },
           ],
