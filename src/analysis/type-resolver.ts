@@ -73,6 +73,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
   const memo = new Map<ts.Type, Found | null>();
   const declarationMemo = new Map<ts.Node, Found | null>();
   const ownershipMemo = new Map<ts.Symbol, 'owns' | 'borrows' | null>();
+  const disposableMemo = new Map<ts.Type, boolean>();
 
   const tsNode = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never) as ts.Node | undefined;
 
@@ -192,7 +193,8 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return name ? checker.getSymbolAtLocation(name) : undefined;
   };
 
-  const callShape = (call: TSESTree.CallExpression): ShapeValue | null => {
+  /** the declarations of a call's callee (through imports), or null for driver/library callees and unknown ones */
+  const calleeDeclarations = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
     const callee = unwrap(call.callee);
     const nameNode = callee.type === 'MemberExpression' ? (callee.computed ? null : callee.property) : callee.type === 'Identifier' ? callee : null;
     if (nameNode === null) return null;
@@ -203,6 +205,12 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0) symbol = checker.getAliasedSymbol(symbol);
     const declarations = symbol?.getDeclarations() ?? [];
     if (declarations.length === 0 || declarations.some(declaredByDriverOrLib)) return null;
+    return declarations;
+  };
+
+  const callShape = (call: TSESTree.CallExpression): ShapeValue | null => {
+    const declarations = calleeDeclarations(call);
+    if (declarations === null) return null;
     let found: Found | null = null;
     const bodies = declarations.filter((d) => !isOverloadSignature(d));
     if (bodies.length === 1 || declarations.length === 1) found = returnShape(bodies[0] ?? declarations[0]!);
@@ -275,17 +283,33 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       if (target === undefined) return null;
       let type = checker.getNonNullableType(typeOf(target));
       type = promisedType(type) ?? type;
-      return checker.getPropertiesOfType(type).some((p) => String(p.escapedName).startsWith('__@asyncDispose@'));
+      let disposable = disposableMemo.get(type);
+      if (disposable === undefined) {
+        disposable = checker.getPropertiesOfType(type).some((p) => String(p.escapedName).startsWith('__@asyncDispose@'));
+        disposableMemo.set(type, disposable);
+      }
+      return disposable;
     },
     argumentOwnership(call, index) {
-      const tsCall = tsNode(call);
-      if (tsCall === undefined) return null;
-      queryCount++;
-      const signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
+      // the callee's declaration, not the resolved call: no overload resolution or inference for
+      // the common case of one declaration (a generic `log<T>(x: T)` is never an owner)
+      const declarations = calleeDeclarations(call);
+      if (declarations === null) return null;
+      const single = declarations.length === 1 && isSignatureDeclaration(declarations[0]!) ? declarations[0] : undefined;
+      let signature: ts.Signature | undefined;
+      if (single !== undefined) signature = checker.getSignatureFromDeclaration(single);
+      else {
+        const tsCall = tsNode(call);
+        if (tsCall === undefined) return null;
+        queryCount++;
+        signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
+        const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+        if (declaration !== undefined && declaredByDriverOrLib(declaration)) return null;
+      }
       if (signature === undefined) return null;
-      const declaration = signature.getDeclaration() as ts.Declaration | undefined;
-      if (declaration !== undefined && declaredByDriverOrLib(declaration)) return null;
-      return ownershipOf(signature, signature.getParameters()[index], tsCall);
+      const parameter = signature.getParameters()[index];
+      const declaration = parameter?.valueDeclaration;
+      return parameter === undefined || declaration === undefined ? null : ownershipOf(signature, parameter, declaration);
     },
     parameterOwnership(fn, index) {
       const declaration = tsNode(fn);

@@ -26,11 +26,23 @@ const asyncDispose = { symbol: 'asyncDispose', since: '7.0.0' } as const;
 const cursor: ShapeSpec = {
   role: 'cursor',
   release: ['close'],
-  consumers: ['toArray'],
+  consumers: ['toArray', 'forEach'],
   iterationCloses: true,
   produces: [{ method: 'stream', shape: 'CursorStream' }],
   dispose: asyncDispose,
 };
+
+/** Builder methods that return the same cursor (`find().sort().limit()`), from mongodb.d.ts. */
+const commonBuilders = ['addCursorFlag', 'batchSize', 'maxTimeMS', 'map', 'withReadConcern', 'withReadPreference'];
+const findCursorBuilders = [
+  ...commonBuilders,
+  ...['allowDiskUse', 'collation', 'comment', 'filter', 'hint', 'limit', 'max', 'maxAwaitTimeMS', 'min', 'project', 'returnKey', 'showRecordId', 'skip', 'sort'],
+];
+const aggregationCursorBuilders = [
+  ...commonBuilders,
+  ...['addStage', 'geoNear', 'group', 'limit', 'lookup', 'match', 'out', 'project', 'redact', 'skip', 'sort', 'unwind'],
+];
+const sameCursor = (shape: string, methods: readonly string[]) => methods.map((method) => ({ method, shape }));
 
 export const mongodb: DriverSpec = {
   id: 'mongodb',
@@ -94,8 +106,12 @@ export const mongodb: DriverSpec = {
         { method: 'watch', shape: 'ChangeStream' },
       ],
     },
-    FindCursor: { ...cursor, types: ['FindCursor'] },
-    AggregationCursor: { ...cursor, types: ['AggregationCursor'] },
+    FindCursor: { ...cursor, types: ['FindCursor'], produces: [...cursor.produces!, ...sameCursor('FindCursor', findCursorBuilders)] },
+    AggregationCursor: {
+      ...cursor,
+      types: ['AggregationCursor'],
+      produces: [...cursor.produces!, ...sameCursor('AggregationCursor', aggregationCursorBuilders)],
+    },
     ListCollectionsCursor: { ...cursor, types: ['ListCollectionsCursor'] },
     ListIndexesCursor: { ...cursor, types: ['ListIndexesCursor'] },
     ChangeStream: {

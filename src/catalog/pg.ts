@@ -103,6 +103,8 @@ export const pgQueryStream: DriverSpec = {
       role: 'cursor',
       types: ['QueryStream'],
       release: ['destroy'],
+      // a Readable: `for await` reads it to the end, and `break`/`return`/`throw` destroy it
+      iterationCloses: true,
       dispose: { symbol: 'asyncDispose', since: 'Node 20.4.0', note: 'Readable dispose destroys the stream; it does not release the client' },
     },
   },

@@ -157,9 +157,9 @@ export async function f(res) {
 }`,
     },
     {
-      name: 'mongodb: unknown chained method stays silent',
+      name: 'mongodb: a chained method the catalog does not know stays silent',
       code: `${mongo}export async function f() {
-  const cursor = users.find({}).sort({ name: 1 });
+  const cursor = users.find({}).clone();
   return cursor.next();
 }`,
     },
@@ -265,6 +265,37 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
     },
   ],
   invalid: [
+    {
+      name: 'mongodb: builder methods return the same cursor, which is read once and never closed',
+      code: `${mongo}export async function f() {
+  const cursor = users.find({}).sort({ name: 1 }).limit(10);
+  return cursor.next();
+}`,
+      errors: [
+        {
+          messageId: 'neverClosed',
+          data: { name: 'cursor', close: 'cursor.close()' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'closeInFinally',
+              data: { close: 'cursor.close();' },
+              output: `${mongo}export async function f() {
+  const cursor = users.find({}).sort({ name: 1 }).limit(10);
+  try {
+  return cursor.next();
+  } finally {
+    cursor.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'pg-cursor: never closed',
       code: `${pg}export async function f() {
