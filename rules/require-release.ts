@@ -8,7 +8,7 @@ import { findHandOff } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
 import type { ShapeSpec } from '../src/catalog/types.js';
 import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelease } from '../src/analysis/release-sites.js';
-import { anchorIn, classifyReleaseCall, endingMethodNames, OWNED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
+import { anchorIn, classifyReleaseCall, endingMethodNames, RELEASED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
 import { followingStatements, wrapInTryFinally } from '../src/fixes/try-finally.js';
@@ -188,7 +188,7 @@ export default createRule<[], MessageIds>({
         }
       }
       const value = provenance.shape(node);
-      if (value === null || value.origin !== node || value.scoped || !OWNED_ROLES.has(value.ref.shape.role)) return;
+      if (value === null || value.origin !== node || value.scoped || !RELEASED_ROLES.has(value.ref.shape.role)) return;
       const { binding, variable } = bindingOf(node);
       // a direct connection kept at module level is the process's long-lived client
       if (value.ref.shape.role === 'connection' && holderOf(node) === sourceCode.ast && binding === 'variable') return;
@@ -201,7 +201,7 @@ export default createRule<[], MessageIds>({
         if (param.type !== 'Identifier') continue;
         const variable = provenance.findVariable(param);
         const value = variable ? provenance.variableShape(variable) : null;
-        if (variable === null || value?.scoped !== 'callback' || !OWNED_ROLES.has(value.ref.shape.role)) continue;
+        if (variable === null || value?.scoped !== 'callback' || !RELEASED_ROLES.has(value.ref.shape.role)) continue;
         tracker.record(fn, { kind: 'acquire', node: fn, value, variable, binding: 'variable', callback: true });
         const errorParam = fn.params[0];
         if (errorParam?.type === 'Identifier' && errorParam !== param) {

@@ -156,10 +156,33 @@ export function openCursorsAt(release: TSESTree.CallExpression, variable: Variab
       value = provenance.shape(call.parent);
     }
     if (value === null || value.promise || value.ref.shape.role !== 'cursor') continue;
+    // A cursor bound to a variable that is only ever read by method calls (`cursor.read(100)`) and
+    // never finished is require-cursor-close's "never closed", reported there; here remain the
+    // cursors finished too late and the ones handed to a pipe or listener before the release.
+    if (onlyReadInPlace(expression, value, provenance) && !finishedBefore(expression, call, value, END_OF_FILE, provenance)) continue;
     if (!finishedBefore(expression, call, value, release, provenance)) found.push({ call, value });
   }
   return found;
 }
+
+/** The cursor is bound to a variable whose every later use is a plain method call on it (no pipe, listener, argument or return). */
+function onlyReadInPlace(expression: Node, value: ShapeValue, provenance: Provenance): boolean {
+  const parent = expression.parent;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== expression || parent.id.type !== 'Identifier') return false;
+  const variable = provenance.findVariable(parent.id);
+  if (variable === null) return false;
+  return variable.references.every((r) => {
+    if (r.init) return true;
+    const id = r.identifier as Node;
+    const member = id.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== id || member.parent?.type !== 'CallExpression') return false;
+    const method = memberKey(member);
+    return method !== null && !LISTEN.has(method) && method !== 'pipe' && !(value.ref.shape.release ?? []).includes(method);
+  });
+}
+
+/** A position after everything: "finished anywhere" is "finished before the end of the file". */
+const END_OF_FILE = { range: [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] } as unknown as Node;
 
 /** `a` runs before `b` on the way to it: `b` is in a later statement of a block holding `a`, or in the `finally` of a `try` holding `a`. */
 function runsBefore(a: Node, b: Node): boolean {

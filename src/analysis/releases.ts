@@ -10,6 +10,12 @@ type Variable = TSESLint.Scope.Variable;
 /** Roles that must be ended by whoever acquired them. */
 export const OWNED_ROLES: ReadonlySet<string> = new Set(['lease', 'connection', 'transaction']);
 
+/**
+ * The roles require-release follows. A transaction object (knex `trx`, Sequelize `t`, an mssql
+ * `Transaction`) is ended by its commit or rollback, which require-rollback checks on every path.
+ */
+export const RELEASED_ROLES: ReadonlySet<string> = new Set(['lease', 'connection']);
+
 /** A call that ends a resource held in a variable. */
 export interface ReleaseCall {
   readonly call: TSESTree.CallExpression;

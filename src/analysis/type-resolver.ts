@@ -51,10 +51,37 @@ export const RELEASES_TAG = 'releases';
 const SYMBOL_ALIAS = 2097152;
 
 let queryCount = 0;
+let queryTime = 0;
 
 /** How many type queries the resolver has made in this process (tests show untyped runs make none). */
 export function typeQueryCount(): number {
   return queryCount;
+}
+
+/** Time spent in type-aware resolution (checker calls and the resolver's own work), in ms, in this process: for bench/type-aware.js. */
+export function typeQueryTime(): number {
+  return queryTime;
+}
+
+/** Wraps every query so its time is counted (one `performance.now()` pair per query). */
+function timed(queries: TypeQueries): TypeQueries {
+  const wrap =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      const start = performance.now();
+      try {
+        return f(...args);
+      } finally {
+        queryTime += performance.now() - start;
+      }
+    };
+  return {
+    shapeOfNode: wrap(queries.shapeOfNode),
+    callShape: wrap(queries.callShape),
+    asyncDisposable: wrap(queries.asyncDisposable),
+    argumentOwnership: wrap(queries.argumentOwnership),
+    parameterOwnership: wrap(queries.parameterOwnership),
+  };
 }
 
 interface Found {
@@ -270,7 +297,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return found;
   };
 
-  return {
+  return timed({
     shapeOfNode(node) {
       const target = tsNode(node);
       if (target === undefined) return null;
@@ -319,7 +346,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       if (signature === undefined) return null;
       return ownershipOf(signature, signature.getParameters()[index], declaration);
     },
-  };
+  });
 }
 
 /**

@@ -63,9 +63,10 @@ async function acquireBeyondMax(p: Probe): Promise<string[]> {
   const start = Date.now();
   const next = await p.within(pool.connect(), 7000);
   const waited = Date.now() - start;
+  const waiting = p.leases().waiting;
   for (const c of held) c.release();
   if (next.status === 'resolved') next.value.release();
-  if (next.status === 'pending') return [`with all ${max} clients checked out, pool.connect() was still waiting after ${waited} ms (waitingCount=${p.leases().waiting}, no acquire timeout)`];
+  if (next.status === 'pending') return [`with all ${max} clients checked out, pool.connect() was still waiting after ${waited} ms (waitingCount=${waiting}, no acquire timeout)`];
   return [];
 }
 

@@ -47,6 +47,13 @@ export class Client extends pg.Client {
     r.clients.add(this);
     this.on('error', ignore); // a server-side termination at cleanup must not crash the run
   }
+  query(...args) {
+    const result = super.query(...args);
+    // An example's floating query rejects when the harness terminates its connection at cleanup; the
+    // caller still sees the rejection when it awaits, but an un-awaited one must not fail the run.
+    if (result && typeof result.catch === 'function') result.catch(ignore);
+    return result;
+  }
 }
 
 export class Pool extends pg.Pool {
