@@ -54,7 +54,6 @@ export default createRule<[], MessageIds>({
         '`{{name}}` opens a new {{what}} {{where}} from `{{variable}}`, which changes every iteration; keep one {{what}} per distinct `{{variable}}` in a cache (a `Map` keyed by it) created outside the loop.',
       hoist: 'Create `{{name}}` once before the loop{{andEnd}}.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -131,7 +130,7 @@ export default createRule<[], MessageIds>({
     function absorbedCreationOf(variable: Variable, outer: Node): { creation: PoolCreation; binding: CreationBinding } | null {
       const def = variable.defs[0];
       if (def?.type !== 'Variable') return null;
-      const init = (def.node as TSESTree.VariableDeclarator).init;
+      const init = (def.node).init;
       if (!init) return null;
       let inner: Node = skipWrappers(init);
       if (inner.type === 'AwaitExpression') inner = skipWrappers(inner.argument);
@@ -217,8 +216,10 @@ export default createRule<[], MessageIds>({
         for (const key of Object.keys(node) as Array<keyof typeof node>) {
           if (key === 'parent') continue;
           const value = node[key] as unknown;
-          if (Array.isArray(value)) value.forEach((v) => v && typeof v === 'object' && 'type' in v && visit(v as Node));
-          else if (value && typeof value === 'object' && 'type' in (value as object)) visit(value as Node);
+          if (Array.isArray(value)) {
+            for (const v of value as unknown[]) if (v && typeof v === 'object' && 'type' in v) visit(v as Node);
+          }
+          else if (value && typeof value === 'object' && 'type' in (value)) visit(value as Node);
         }
       };
       visit(statement);

@@ -86,7 +86,6 @@ export default createRule<[], MessageIds>({
       lazySingleton: 'Create `{{name}}` lazily once: a module-level `let` set with `??=`{{andEnd}}.',
       globalThisCache: 'Cache `{{name}}` on `globalThis`, so that hot reloading in development reuses it{{andEnd}}.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -193,7 +192,7 @@ export default createRule<[], MessageIds>({
       for (let current = node.parent; current; child = current, current = current.parent) {
         if (current.type === 'PropertyDefinition' && current.value === child) {
           if (current.static) continue;
-          return { kind: 'instance', classNode: current.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression, viaField: true };
+          return { kind: 'instance', classNode: current.parent.parent, viaField: true };
         }
         if (!isFunction(current)) continue;
         const handler = requestHandler(current, filename);
@@ -204,7 +203,7 @@ export default createRule<[], MessageIds>({
         const isIife = parent?.type === 'CallExpression' && parent.callee === current;
         if (isArgument || isIife) continue;
         if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') {
-          return { kind: 'instance', classNode: parent.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression, viaField: false };
+          return { kind: 'instance', classNode: parent.parent.parent, viaField: false };
         }
         if (calledOnceAtModuleLevel(current)) return { kind: 'once' };
         return { kind: 'many', fn: current, description: describeFunction(current) };
@@ -265,7 +264,7 @@ export default createRule<[], MessageIds>({
             const binding = creationBinding(creation.node, sourceCode);
             const variable = binding?.variable ?? sourceCode.getDeclaredVariables(parent)[0];
             if (variable === undefined) return { kind: 'unknown' };
-            const kind = (parent.parent as TSESTree.VariableDeclaration).kind;
+            const kind = (parent.parent).kind;
             return localDestination(variable, kind === 'using' || kind === 'await using');
           }
           case 'ExpressionStatement':
@@ -296,7 +295,7 @@ export default createRule<[], MessageIds>({
       const handOff = findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) });
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
       // a closure that outlives the call may keep it (`return () => pool.query(…)` is a hand-off above)
-      if (variable.references.some((r) => !r.init && holderOf(r.identifier as Node) !== holder && !isEndReference(r.identifier as Node, variable))) {
+      if (variable.references.some((r) => !r.init && holderOf(r.identifier) !== holder && !isEndReference(r.identifier, variable))) {
         return { kind: 'unknown' };
       }
       return { kind: 'local', variable, disposed };
@@ -433,7 +432,7 @@ export default createRule<[], MessageIds>({
     function declaringFunction(variable: Variable): Node {
       let scope: TSESLint.Scope.Scope | null = variable.scope;
       while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block as Node) : program;
+      return scope?.type === 'function' ? (scope.block) : program;
     }
 
     return mergeListeners(tracker.listeners, {
@@ -482,8 +481,10 @@ function containsAny(root: Node, types: ReadonlySet<string>): boolean {
     for (const key of Object.keys(node) as Array<keyof typeof node>) {
       if (key === 'parent') continue;
       const value = node[key] as unknown;
-      if (Array.isArray(value)) value.forEach((v) => v && typeof v === 'object' && 'type' in v && visit(v as Node));
-      else if (value && typeof value === 'object' && 'type' in (value as object)) visit(value as Node);
+      if (Array.isArray(value)) {
+            for (const v of value as unknown[]) if (v && typeof v === 'object' && 'type' in v) visit(v as Node);
+          }
+      else if (value && typeof value === 'object' && 'type' in (value)) visit(value as Node);
     }
   };
   visit(root);

@@ -299,13 +299,16 @@ export default createRule<[], MessageIds>({
     /**
      * The suggestion: insert `catch (error) { <rollback>; throw error; }` into the `try` (without a
      * catch) that holds both the begin and the commit, or wrap the statements from after the begin
-     * through the commit in a new `try … catch` (only when nothing declared there is used later).
+     * through the commit in a new `try … catch` (only when nothing declared there is used later; also
+     * when the transaction is declared inside that `try`, where a `catch` could not reach it).
      */
     function catchSuggestion(begin: Begin, end: Node, rollback: string): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
       const error = freshName(sourceCode, begin.node, 'error');
       const data = { error, rollback };
       for (let n: Node | undefined = end.parent; n !== undefined && !isFunction(n); n = n.parent) {
         if (n.type !== 'TryStatement') continue;
+        // a `catch` cannot see a transaction declared inside the `try` block: wrap the statements instead
+        if (begin.variable.defs.some((def) => isInside(def.name, n.block))) break;
         if (n.handler === null && n.finalizer !== null && (isInside(begin.node, n.block) || beginRightBefore(begin.node, n))) {
           const indent = indentOf(sourceCode, n);
           const tryStatement = n;

@@ -189,7 +189,7 @@ function stringArgument(node: Node | undefined): string | null {
 
 function stringProperty(object: TSESTree.ObjectExpression, key: string): string | null {
   for (const property of object.properties) {
-    if (property.type === 'Property' && keyName(property) === key) return stringArgument(property.value as Node);
+    if (property.type === 'Property' && keyName(property) === key) return stringArgument(property.value);
   }
   return null;
 }

@@ -74,7 +74,7 @@ export function loopContext(node: Node): LoopContext | null {
         const callback = perItemCallback(current);
         if (callback !== null) return callback;
         const parent = current.parent;
-        const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(current as TSESTree.CallExpressionArgument);
+        const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(current);
         const isIife = parent?.type === 'CallExpression' && parent.callee === current;
         if (!isArgument && !isIife) return null;
         break;

@@ -60,7 +60,7 @@ export class OptionsReader {
       if (propertyName(property) !== head) continue;
       if (property.kind !== 'init') return { kind: 'unknown' };
       if (rest.length === 0) return { kind: 'found', value: property.value as Node };
-      const nested = this.objectOf(property.value as Node);
+      const nested = this.objectOf(property.value);
       return nested === null ? { kind: 'unknown' } : this.lookup(nested, rest);
     }
     return { kind: 'missing', into: object, path };
@@ -70,7 +70,7 @@ export class OptionsReader {
     const variable = this.findVariable(id);
     const def = variable?.defs[0];
     if (variable === null || def?.type !== 'Variable' || variable.defs.length !== 1) return null;
-    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declarator = def.node;
     if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
     if (variable.references.some((r) => r.isWrite() && !r.init)) return null;
     return declarator.init;

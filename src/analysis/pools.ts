@@ -62,7 +62,7 @@ export function creationBinding(node: Node, sourceCode: Readonly<TSESLint.Source
   const carrier = carrierOf(node);
   const declarator = carrier.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== carrier || declarator.id.type !== 'Identifier') return null;
-  const declaration = declarator.parent as TSESTree.VariableDeclaration;
+  const declaration = declarator.parent;
   if (declaration.declarations.length !== 1) return null;
   const variable = sourceCode.getDeclaredVariables(declarator)[0];
   return variable === undefined ? null : { declaration, declarator, variable };
@@ -85,7 +85,7 @@ export function absorbingCreation(node: Node, provenance: Provenance, sourceCode
   if (binding === null) return null;
   for (const reference of binding.variable.references) {
     if (reference.init) continue;
-    const outer = creationTakingArgument(reference.identifier as Node, provenance);
+    const outer = creationTakingArgument(reference.identifier, provenance);
     if (outer !== null) return outer;
   }
   return null;
@@ -175,7 +175,7 @@ export function isEdgeRuntime(program: TSESTree.Program): boolean {
         if (declarator.id.name === 'runtime' && isEdgeLiteral(init)) return true;
         if (declarator.id.name === 'config' && init.type === 'ObjectExpression') {
           for (const property of init.properties) {
-            if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'runtime' && isEdgeLiteral(property.value as Node)) {
+            if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'runtime' && isEdgeLiteral(property.value)) {
               return true;
             }
           }

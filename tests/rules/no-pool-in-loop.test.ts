@@ -3,6 +3,18 @@ import { runRuleTests } from '../rule-tester.js';
 
 const pg = `import { Pool, Client } from 'pg';\n`;
 
+/** An in-house driver described in the catalog's shape: `open()` and `moot` data. */
+const resources = [{
+  id: 'acme-db', title: 'Acme DB', checkedAgainst: { 'acme-db': '1.0.0' }, modules: ['acme-db'],
+  exports: [{ path: ['Connection'], via: 'new', shape: 'Connection' }, { path: ['createPool'], via: 'call', shape: 'Pool' }],
+  shapes: {
+    Connection: { role: 'connection', release: ['close'], open: ['open'], queries: ['run'], lifetime: 'single' },
+    Pool: { role: 'pool', release: ['end'], queries: ['run'], lifetime: 'single', limits: { optionsArgument: 0, settings: [
+      { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests', moot: { path: ['waitForConnections'], equals: false } },
+    ] } },
+  },
+}];
+
 runRuleTests('no-pool-in-loop', rule, {
   valid: [
     {
@@ -1121,6 +1133,39 @@ export async function each(ids: string[]): Promise<void> {
           column: 24,
           endLine: 5,
           endColumn: 37,
+        },
+      ],
+    },
+
+    {
+      name: "custom resource: the catalog open() call moves with the creation",
+      settings: { 'connection-hygiene': { resources } },
+      code: `import { Connection } from 'acme-db';
+export async function each(ids) {
+  for (const id of ids) {
+    const conn = new Connection({ host: 'db' });
+    await conn.open();
+    await conn.run('select ?', [id]);
+    await conn.close();
+  }
+}`,
+      output: `import { Connection } from 'acme-db';
+export async function each(ids) {
+  const conn = new Connection({ host: 'db' });
+  await conn.open();
+  for (const id of ids) {
+    await conn.run('select ?', [id]);
+  }
+  await conn.close();
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: {"name":"conn","what":"direct connection","where":"on every iteration of this `for…of` loop"},
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 48,
         },
       ],
     },

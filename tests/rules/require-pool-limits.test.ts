@@ -3,6 +3,18 @@ import { runRuleTests } from '../rule-tester.js';
 
 const pg = `import { Pool } from 'pg';\n`;
 
+/** An in-house driver described in the catalog's shape: `open()` and `moot` data. */
+const resources = [{
+  id: 'acme-db', title: 'Acme DB', checkedAgainst: { 'acme-db': '1.0.0' }, modules: ['acme-db'],
+  exports: [{ path: ['Connection'], via: 'new', shape: 'Connection' }, { path: ['createPool'], via: 'call', shape: 'Pool' }],
+  shapes: {
+    Connection: { role: 'connection', release: ['close'], open: ['open'], queries: ['run'], lifetime: 'single' },
+    Pool: { role: 'pool', release: ['end'], queries: ['run'], lifetime: 'single', limits: { optionsArgument: 0, settings: [
+      { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests', moot: { path: ['waitForConnections'], equals: false } },
+    ] } },
+  },
+}];
+
 runRuleTests('require-pool-limits', rule, {
   valid: [
     { name: 'pg: connectionTimeoutMillis set', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
@@ -29,6 +41,12 @@ runRuleTests('require-pool-limits', rule, {
     { name: 'neon: neon() has no pool', code: `import { neon } from '@neondatabase/serverless';\nexport const sql = neon(process.env.DATABASE_URL);` },
     { name: 'pg: spread arguments: silent', code: `${pg}const args = [{}];\nexport const pool = new Pool(...args);` },
     { name: 'ts: options typed with satisfies and as', code: `import { Pool, type PoolConfig } from 'pg';\nconst config = { connectionTimeoutMillis: 5000 } satisfies PoolConfig;\nexport const pool = new Pool(config as PoolConfig);` },
+    {
+      name: 'custom resource: queueLimit is moot with waitForConnections: false',
+      settings: { 'connection-hygiene': { resources } },
+      code: `import { createPool } from 'acme-db';
+export const pool = createPool({ host: 'db', waitForConnections: false });`,
+    },
   ],
   invalid: [
     {
@@ -636,6 +654,33 @@ export const pool = new Pool({
   max: 10, // per process
   connectionTimeoutMillis: 5000
 });`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: "custom resource: queueLimit missing",
+      filename: "file.js",
+      settings: { 'connection-hygiene': { resources } },
+      code: `import { createPool } from 'acme-db';
+export const pool = createPool({ host: 'db' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unboundedWait',
+          data: {"name":"pool","reason":"`queueLimit` is not set and defaults to 0, which means no limit","setting":"queueLimit"},
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: {"setting":"queueLimit","value":"100","unit":"waiting requests"},
+              output: `import { createPool } from 'acme-db';
+export const pool = createPool({ host: 'db', queueLimit: 100 });`,
             },
           ],
         },

@@ -686,7 +686,7 @@ export const g = async (c) => c?.query?.(\`BEGIN\`);`,
       ],
     },
     {
-      name: 'neo4j: beginTransaction without rollback on error',
+      name: 'neo4j: beginTransaction without rollback on error (declared in the try: wrap, since a catch could not see tx)',
       code: `${neo4j}export async function f() {
   const session = driver.session();
   try {
@@ -713,11 +713,13 @@ export const g = async (c) => c?.query?.(\`BEGIN\`);`,
   const session = driver.session();
   try {
     const tx = session.beginTransaction();
-    await tx.run('CREATE (n)');
+    try {
+      await tx.run('CREATE (n)');
     await tx.commit();
-  } catch (error) {
-    await tx.rollback();
-    throw error;
+    } catch (error) {
+      await tx.rollback();
+      throw error;
+    }
   } finally {
     await session.close();
   }
