@@ -39,6 +39,8 @@ interface Open {
   readonly node: Node;
   readonly value: ShapeValue;
   readonly variable: Variable;
+  /** read from a result's property (`result.resultSet`), which the driver leaves unset for some statements */
+  readonly fromProperty?: boolean;
 }
 
 interface Close {
@@ -123,9 +125,9 @@ export default createRule<[], MessageIds>({
       return variable !== null && opened.has(variable) ? variable : null;
     }
 
-    function open(node: Node, value: ShapeValue, variable: Variable, opening: Node): void {
+    function open(node: Node, value: ShapeValue, variable: Variable, opening: Node, fromProperty = false): void {
       opened.set(variable, value);
-      tracker.record(node, { kind: 'open', node, value, variable });
+      tracker.record(node, { kind: 'open', node, value, variable, ...(fromProperty ? { fromProperty } : {}) });
       const lease = sourceLease(opening, provenance);
       if (lease !== null) cursorsOnLease.set(lease, [...(cursorsOnLease.get(lease) ?? []), variable]);
     }
@@ -165,7 +167,7 @@ export default createRule<[], MessageIds>({
         const variable = provenance.findVariable(id);
         const value = variable ? provenance.variableShape(variable) : null;
         if (variable === null || value === null || value.ref.shape.role !== 'cursor' || value.origin === null) continue;
-        open(node, value, variable, value.origin);
+        open(node, value, variable, value.origin, true);
       }
     }
 
@@ -220,7 +222,10 @@ export default createRule<[], MessageIds>({
       const awaitClose = usesAwait(variable, holder) || (isFunction(holder) && holder.async && containsAwait(event.data.node));
       const closeText = closeCall ? `${sourceCode.getText(closeCall.data.call!)}` : closeMethod ? `${awaitClose ? 'await ' : ''}${name}.${closeMethod}()` : `for await (… of ${name})`;
       const data = { name, close: closeText };
-      const suggest = closeMethod ? suggestions(event.data, `${awaitClose ? 'await ' : ''}${name}.${closeMethod}();`) : [];
+      // a cursor read from a result's property may be unset: the `finally` (which also runs after an early
+      // `return` that narrowed it) closes it through `?.`
+      const dot = event.data.fromProperty === true ? '?.' : '.';
+      const suggest = closeMethod ? suggestions(event.data, `${awaitClose ? 'await ' : ''}${name}${dot}${closeMethod}();`) : [];
       const reportNode = event.data.node;
 
       if (closes.length === 0) {
@@ -284,8 +289,18 @@ export default createRule<[], MessageIds>({
       const allCloses = closingCallsOf(openEvent.variable, openEvent.value);
       const topLevel = new Set(following.filter((s) => allCloses.some((c) => statementOfCall(c) === s)));
       if (topLevel.size !== allCloses.length || following.length === topLevel.size) return [];
-      const text = topLevel.size > 0 ? sourceCode.getText([...topLevel][0]) : finalizer;
+      const text = topLevel.size > 0 ? movedCloseText([...topLevel][0]!, allCloses, openEvent.fromProperty === true) : finalizer;
       return [{ messageId: 'closeInFinally', data: { close: text }, fix: (fixer) => wrapInTryFinally(fixer, sourceCode, following, text, topLevel) }];
+    }
+
+    /** The text of a close statement moved into the `finally`; `rs.close()` becomes `rs?.close()` when `rs` may be unset. */
+    function movedCloseText(statement: Node, closes: readonly TSESTree.CallExpression[], guard: boolean): string {
+      const text = sourceCode.getText(statement);
+      const call = closes.find((c) => statementOfCall(c) === statement);
+      const member = call ? skipWrappers(call.callee) : null;
+      if (!guard || member?.type !== 'MemberExpression' || member.optional || member.computed) return text;
+      const at = member.object.range[1] - statement.range[0];
+      return `${text.slice(0, at)}?${text.slice(at)}`;
     }
 
     function closingCallsOf(variable: Variable, value: ShapeValue): TSESTree.CallExpression[] {

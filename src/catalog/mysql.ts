@@ -6,7 +6,7 @@ import type { DriverSpec, LimitSetting, ShapeSpec, TransactionVerbs } from './ty
  * only by `queueLimit` (0 = unbounded), and it is recorded as the bound instead.
  */
 export const mysqlPoolLimits: readonly LimitSetting[] = [
-  { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests' },
+  { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests', moot: { path: ['waitForConnections'], equals: false } },
   { kind: 'maxSize', path: ['connectionLimit'], default: 10, suggested: 10, unit: 'connections' },
 ];
 

@@ -5,7 +5,7 @@ import type { DriverSpec, LimitSetting, ShapeSpec, TransactionVerbs } from './ty
  * option**, so the only bound on the wait for a free connection is `queueLimit` (0 = unbounded).
  */
 export const mysql2PoolLimits: readonly LimitSetting[] = [
-  { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests' },
+  { kind: 'queueLimit', path: ['queueLimit'], default: 0, unbounded: [0], suggested: 100, unit: 'requests', moot: { path: ['waitForConnections'], equals: false } },
   { kind: 'maxSize', path: ['connectionLimit'], default: 10, suggested: 10, unit: 'connections' },
   { kind: 'idleTimeout', path: ['idleTimeout'], default: 60000, suggested: 60000, unit: 'ms' },
 ];

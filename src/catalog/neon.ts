@@ -58,6 +58,7 @@ export const neon: DriverSpec = {
     },
     Client: {
       role: 'connection',
+      open: ['connect'],
       types: ['Client'],
       release: ['end'],
       queries: ['query'],

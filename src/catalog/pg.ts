@@ -58,6 +58,7 @@ export const pg: DriverSpec = {
     PoolClient,
     Client: {
       role: 'connection',
+      open: ['connect'],
       types: ['Client'],
       release: ['end'],
       asyncRelease: ['end'],

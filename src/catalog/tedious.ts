@@ -15,6 +15,7 @@ export const tedious: DriverSpec = {
     /** `new Connection(config)` + `connection.connect(cb)` → `connection.close()`. */
     Connection: {
       role: 'connection',
+      open: ['connect'],
       types: ['Connection'],
       release: ['close'],
       // `connection.transaction((err, done) => …)`: commits or rolls back through `done` (`lib/connection.d.ts` l.1240–1297)

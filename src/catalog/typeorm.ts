@@ -30,6 +30,7 @@ export const typeorm: DriverSpec = {
      * driver-specific (`extra`), so no limits are recorded.
      */
     DataSource: {
+      open: ['initialize'],
       role: 'pool',
       types: ['DataSource'],
       release: ['destroy'],

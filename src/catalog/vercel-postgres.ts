@@ -49,6 +49,7 @@ export const vercelPostgres: DriverSpec = {
     /** `createClient()` + `await client.connect()` → `await client.end()`: single, or per task with `end()`. */
     VercelClient: {
       role: 'connection',
+      open: ['connect'],
       types: ['VercelClient'],
       release: ['end'],
       queries: ['query', 'sql'],

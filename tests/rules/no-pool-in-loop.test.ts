@@ -517,7 +517,7 @@ export async function retry(times) {
       ],
     },
     {
-      name: "pg: direct Client with connect() (no fix: connect must move too)",
+      name: "pg: direct Client with connect(): the catalog's open method moves with the hoist",
       code: `import { Pool, Client } from 'pg';
 
 export async function each(ids) {
@@ -528,7 +528,16 @@ export async function each(ids) {
     await client.end();
   }
 }`,
-      output: null,
+      output: `import { Pool, Client } from 'pg';
+
+export async function each(ids) {
+  const client = new Client();
+  await client.connect();
+  for (const id of ids) {
+    await client.query('select $1', [id]);
+  }
+  await client.end();
+}`,
       errors: [
         {
           messageId: 'createdInLoop',
@@ -1025,7 +1034,7 @@ export async function each(ids) {
       ],
     },
     {
-      name: "typeorm: new DataSource + initialize in a loop (no fix)",
+      name: "typeorm: new DataSource + initialize in a loop: initialize moves with the hoist",
       code: `import { DataSource } from 'typeorm';
 export async function each(ids) {
   for (const id of ids) {
@@ -1035,7 +1044,15 @@ export async function each(ids) {
     await ds.destroy();
   }
 }`,
-      output: null,
+      output: `import { DataSource } from 'typeorm';
+export async function each(ids) {
+  const ds = new DataSource({ type: 'postgres' });
+  await ds.initialize();
+  for (const id of ids) {
+    await ds.query('select $1', [id]);
+  }
+  await ds.destroy();
+}`,
       errors: [
         {
           messageId: 'createdInLoop',

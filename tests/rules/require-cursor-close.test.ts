@@ -628,7 +628,7 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
       ],
     },
     {
-      name: 'oracledb: destructured resultSet never closed',
+      name: 'oracledb: destructured resultSet never closed (the finally closes it through ?. since the driver may leave it unset)',
       code: `${ora}export async function f(conn: oracledb.Connection) {
   const { resultSet } = await conn.execute('select * from t', [], { resultSet: true });
   return resultSet.getRows(10);
@@ -644,13 +644,13 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
           suggestions: [
             {
               messageId: 'closeInFinally',
-              data: { close: 'await resultSet.close();' },
+              data: { close: 'await resultSet?.close();' },
               output: `${ora}export async function f(conn: oracledb.Connection) {
   const { resultSet } = await conn.execute('select * from t', [], { resultSet: true });
   try {
   return resultSet.getRows(10);
   } finally {
-    await resultSet.close();
+    await resultSet?.close();
   }
 }`,
             },
@@ -676,14 +676,52 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
           suggestions: [
             {
               messageId: 'closeInFinally',
-              data: { close: 'await rs.close();' },
+              data: { close: 'await rs?.close();' },
               output: `${ora}export async function f(conn: oracledb.Connection) {
   const rs = (await conn.execute('select * from t', [], { resultSet: true })).resultSet;
   try {
   const rows = await rs.getRows(10);
   return rows;
   } finally {
-    await rs.close();
+    await rs?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'oracledb: resultSet closed at the end but skipped by an early return (the moved close gets ?.)',
+      code: `${ora}export async function f(conn: oracledb.Connection) {
+  const rs = (await conn.execute('select * from t', [], { resultSet: true })).resultSet;
+  if (!rs) return [];
+  const rows = await rs.getRows(10);
+  if (rows.length === 0) return rows;
+  await rs.close();
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'skippedByJump',
+          data: { name: 'rs', close: 'rs.close()', jump: 'The early return', line: '4' },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'closeInFinally',
+              data: { close: 'await rs?.close();' },
+              output: `${ora}export async function f(conn: oracledb.Connection) {
+  const rs = (await conn.execute('select * from t', [], { resultSet: true })).resultSet;
+  try {
+  if (!rs) return [];
+  const rows = await rs.getRows(10);
+  if (rows.length === 0) return rows;
+  return rows;
+  } finally {
+    await rs?.close();
   }
 }`,
             },

@@ -17,6 +17,11 @@ const resources = [{
 
 runRuleTests('require-pool-limits', rule, {
   valid: [
+    {
+      name: 'mysql2: a pool that never queues (waitForConnections: false) has no wait to bound',
+      code: `import mysql from 'mysql2/promise';
+export const pool = mysql.createPool({ host: 'db', waitForConnections: false });`,
+    },
     { name: 'pg: connectionTimeoutMillis set', code: `${pg}export const pool = new Pool({ connectionTimeoutMillis: 5000 });` },
     { name: 'pg: set through a same-file const', code: `${pg}const config = { connectionTimeoutMillis: 5000, max: 10 };\nexport const pool = new Pool(config);` },
     { name: 'pg: set through a same-file spread', code: `${pg}const base = { connectionTimeoutMillis: 5000 };\nexport const pool = new Pool({ ...base, max: 10 });` },
