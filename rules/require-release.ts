@@ -11,7 +11,7 @@ import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelea
 import { anchorIn, classifyReleaseCall, endingMethodNames, RELEASED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
-import { followingStatements, wrapInTryFinally } from '../src/fixes/try-finally.js';
+import { followingStatements, removeStatementLine, wrapInTryFinally } from '../src/fixes/try-finally.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -426,7 +426,8 @@ export default createRule<[], MessageIds>({
         messageId: 'notExceptionSafe',
         data: { ...data, line: String(first.loc.start.line) },
         ...(fix ? { fix } : {}),
-        suggest: fix ? [] : suggestions(acquire),
+        // the autofix is the wrap; the other suggestions (`await using`) stay on offer
+        suggest: fix ? suggestions(acquire).filter((x) => x.messageId !== 'wrapInTryFinally') : suggestions(acquire),
       });
     }
 
@@ -438,7 +439,8 @@ export default createRule<[], MessageIds>({
     function moveFix(node: Node, releaseCall: TSESTree.CallExpression, releaseCount: number): TSESLint.ReportFixFunction | null {
       if (releaseCount !== 1) return null;
       const acquireStatement = statementOf(node);
-      const releaseStatement = releaseCall.parent;
+      // `client.release();` or `await client.end();`
+      const releaseStatement = releaseCall.parent?.type === 'AwaitExpression' ? releaseCall.parent.parent : releaseCall.parent;
       if (acquireStatement === null || releaseStatement?.type !== 'ExpressionStatement' || releaseStatement.parent !== acquireStatement.parent) return null;
       const following = followingStatements(acquireStatement);
       if (following === null) return null;
@@ -452,10 +454,6 @@ export default createRule<[], MessageIds>({
       return (fixer) => wrapInTryFinally(fixer, sourceCode, statements, sourceCode.getText(releaseStatement), new Set([releaseStatement]));
     }
 
-    /**
-     * Suggestions: wrap the rest of the block in `try/finally` (existing top-level releases move into
-     * the `finally`), and `await using` where the catalog says the type supports `Symbol.asyncDispose`.
-     */
     /**
      * The code that releases an acquisition: `client.release()`, `pool.release(resource)` for
      * resources released through their pool, and `await session.close()` when the catalog says the
@@ -519,7 +517,7 @@ export default createRule<[], MessageIds>({
         suggest.push({
           messageId: 'useAwaitUsing',
           data: { name: variable.name },
-          fix: (fixer) => [fixer.replaceText(sourceCode.getFirstToken(statement)!, 'await using'), ...[...topLevelReleases].map((s) => fixer.remove(s))],
+          fix: (fixer) => [fixer.replaceText(sourceCode.getFirstToken(statement)!, 'await using'), ...[...topLevelReleases].map((s) => removeStatementLine(fixer, sourceCode, s))],
         });
       }
       return suggest;

@@ -51,3 +51,18 @@ export function wrapInTryFinally(
     `try {\n${indent}${body}\n${indent}} finally {\n${indent}  ${finalizer}\n${indent}}`,
   );
 }
+
+/** Removes a statement, and its whole line when nothing else stands on it. */
+export function removeStatementLine(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, statement: Node): TSESLint.RuleFix {
+  const text = sourceCode.text;
+  let start = statement.range[0];
+  let end = statement.range[1];
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  if ((start === 0 || text[start - 1] === '\n') && (after === text.length || text[after] === '\n')) {
+    end = after < text.length ? after + 1 : after;
+    return fixer.removeRange([start, end]);
+  }
+  return fixer.remove(statement);
+}

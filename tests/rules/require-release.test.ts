@@ -1688,6 +1688,15 @@ export async function f(id) {
           messageId: 'notExceptionSafe',
           data: {"name":"conn","release":"conn.release()","line":"6"},
           line: 4, column: 22, endLine: 4, endColumn: 42,
+          suggestions: [
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f(id) {
+  await using conn = await pool.getConnection();
+  const [rows] = await conn.query('SELECT ?', [id]);
+  return rows;
+}` },
+          ],
         },
       ],
     },
@@ -1821,7 +1830,6 @@ export async function f() {
   await using conn = await pool.getConnection();
   const rows = await conn.query('SELECT 1');
   if (!rows.length) return null;
-  
   return rows;
 }` },
           ],
@@ -1994,13 +2002,7 @@ export async function f() {
   await client.db('app').collection('users').insertOne({}, { session });
   await session.endSession();
 }`,
-      errors: [
-        {
-          messageId: 'notExceptionSafe',
-          data: {"name":"session","release":"session.endSession()","line":"6"},
-          line: 4, column: 19, endLine: 4, endColumn: 40,
-          suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"await session.endSession();"}, output: `import { MongoClient } from 'mongodb';
+      output: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
 export async function f() {
   const session = client.startSession();
@@ -2009,13 +2011,18 @@ export async function f() {
   } finally {
     await session.endSession();
   }
-}` },
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"session","release":"session.endSession()","line":"6"},
+          line: 4, column: 19, endLine: 4, endColumn: 40,
+          suggestions: [
             { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
 export async function f() {
   await using session = client.startSession();
   await client.db('app').collection('users').insertOne({}, { session });
-  
 }` },
           ],
         },
@@ -2065,13 +2072,7 @@ export async function f(id) {
   await session.close();
   return result.records;
 }`,
-      errors: [
-        {
-          messageId: 'notExceptionSafe',
-          data: {"name":"session","release":"session.close()","line":"6"},
-          line: 4, column: 19, endLine: 4, endColumn: 35,
-          suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"await session.close();"}, output: `import neo4j from 'neo4j-driver';
+      output: `import neo4j from 'neo4j-driver';
 const driver = neo4j.driver('bolt://db');
 export async function f(id) {
   const session = driver.session();
@@ -2081,13 +2082,18 @@ export async function f(id) {
   } finally {
     await session.close();
   }
-}` },
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"session","release":"session.close()","line":"6"},
+          line: 4, column: 19, endLine: 4, endColumn: 35,
+          suggestions: [
             { messageId: 'useAwaitUsing', data: {"name":"session"}, output: `import neo4j from 'neo4j-driver';
 const driver = neo4j.driver('bolt://db');
 export async function f(id) {
   await using session = driver.session();
   const result = await session.run('MATCH (n { id: $id }) RETURN n', { id });
-  
   return result.records;
 }` },
           ],
@@ -2137,13 +2143,7 @@ export async function f() {
   await conn.close();
   return result.rows;
 }`,
-      errors: [
-        {
-          messageId: 'notExceptionSafe',
-          data: {"name":"conn","release":"conn.close()","line":"5"},
-          line: 3, column: 22, endLine: 3, endColumn: 46,
-          suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"await conn.close();"}, output: `import oracledb from 'oracledb';
+      output: `import oracledb from 'oracledb';
 export async function f() {
   const conn = await oracledb.getConnection();
   try {
@@ -2152,12 +2152,17 @@ export async function f() {
   } finally {
     await conn.close();
   }
-}` },
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"conn","release":"conn.close()","line":"5"},
+          line: 3, column: 22, endLine: 3, endColumn: 46,
+          suggestions: [
             { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import oracledb from 'oracledb';
 export async function f() {
   await using conn = await oracledb.getConnection();
   const result = await conn.execute('SELECT 1 FROM dual');
-  
   return result.rows;
 }` },
           ],
@@ -2207,13 +2212,7 @@ export async function f() {
   await ps.unprepare();
   return result;
 }`,
-      errors: [
-        {
-          messageId: 'notExceptionSafe',
-          data: {"name":"ps","release":"ps.unprepare()","line":"7"},
-          line: 4, column: 14, endLine: 4, endColumn: 45,
-          suggestions: [
-            { messageId: 'wrapInTryFinally', data: {"release":"await ps.unprepare();"}, output: `import sql from 'mssql';
+      output: `import sql from 'mssql';
 const pool = new sql.ConnectionPool({ server: 'db' });
 export async function f() {
   const ps = new sql.PreparedStatement(pool);
@@ -2224,8 +2223,12 @@ export async function f() {
   } finally {
     await ps.unprepare();
   }
-}` },
-          ],
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name":"ps","release":"ps.unprepare()","line":"7"},
+          line: 4, column: 14, endLine: 4, endColumn: 45,
         },
       ],
     },
