@@ -392,12 +392,17 @@ export default createRule<[], MessageIds>({
         if (coverage.acquiredInside && !isGuarded(call, variable)) {
           const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
           const guarded = `${sourceCode.getText(callee.object)}?.${sourceCode.getText(callee.property)}(${call.arguments.map((a) => sourceCode.getText(a)).join(', ')})`;
-          context.report({
-            node: call,
-            messageId: 'unguardedRelease',
-            data,
-            suggest: callee.type === 'MemberExpression' && !callee.computed ? [{ messageId: 'guardRelease', data: { guarded }, fix: (fixer) => fixer.replaceText(call, guarded) }] : [],
-          });
+          context.report(
+            withFixPolicy(
+              {
+                node: call,
+                messageId: 'unguardedRelease',
+                data,
+                suggest: callee.type === 'MemberExpression' && !callee.computed ? [{ messageId: 'guardRelease', data: { guarded }, fix: (fixer) => fixer.replaceText(call, guarded) }] : [],
+              },
+              settings,
+            ),
+          );
         }
         return;
       }

@@ -8,6 +8,7 @@ import type { ShapeValue } from '../src/analysis/provenance.js';
 import { classifyReleaseCall, endingMethodNames } from '../src/analysis/releases.js';
 import { classifyTransactionCall } from '../src/analysis/transactions.js';
 import { createRule } from '../src/create-rule.js';
+import { withFixPolicy } from '../src/fixes/policy.js';
 import { blockStatementOf, freshName, statementsBetween } from '../src/fixes/statements.js';
 import { followingStatements, indentOf } from '../src/fixes/try-finally.js';
 
@@ -64,6 +65,8 @@ export default createRule<[], MessageIds>({
       description: 'Require transactions to be rolled back on error and ended on every path before the lease is released',
       recommended: 'recommended',
     },
+    // suggestions only; `fixable` because `settings["connection-hygiene"].autofix: "all"` applies them under --fix
+    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
@@ -198,7 +201,7 @@ export default createRule<[], MessageIds>({
       const shown = rollback ?? 'a rollback';
       const suggest = rollback !== null ? catchSuggestion(begin, first.node, rollback) : [];
       const messageId = disposedBinding(begin.variable) && begin.shape.ref.shape.dispose?.commitsOpenTransaction ? 'disposeCommits' : 'noRollbackOnError';
-      context.report({ node: begin.node, messageId, data: { name: begin.variable.name, line, rollback: shown }, suggest });
+      context.report(withFixPolicy({ node: begin.node, messageId, data: { name: begin.variable.name, line, rollback: shown }, suggest }, settings));
     }
 
     /**

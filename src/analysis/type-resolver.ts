@@ -399,7 +399,8 @@ function typeIndex(catalog: Catalog): Map<string, TypeIndexEntry[]> {
       fragments.add(`/node_modules/${name}/`);
       fragments.add(`/node_modules/@types/${name.replace(/^@([^/]+)\//u, '$1__')}/`);
     }
-    for (const name of Object.keys(driver.checkedAgainst)) {
+    // custom resources (settings) may omit `checkedAgainst`
+    for (const name of Object.keys(driver.checkedAgainst ?? {})) {
       packages.add(`/node_modules/${name}/`);
       fragments.add(`/node_modules/${name}/`);
     }

@@ -6,10 +6,13 @@
 //   (b) `--fix` (ESLint with `fix: true`): the output parses, type-checks, reaches a fixed point, no longer
 //       has the fixed findings, and a re-lint reports nothing new in the changed region;
 //   (c) every suggestion of every finding, applied alone to the original text (what ESLint's
-//       SourceCodeFixer does with one fix): the same four checks.
+//       SourceCodeFixer does with one fix): the same four checks;
+//   (d) `--fix` with `settings["connection-hygiene"].autofix: "all"` (every first suggestion applied too,
+//       several rules' edits combined in one file): the same four checks.
 // Files are fixed in memory (ESLint's `lintText` with the fixture's path, so path-dependent behaviour such
-// as Next.js route detection is the same as on disk) and type-checked with one TypeScript Program per
-// phase, the fixed texts served by the compiler host in place of (b) or next to (c) the originals.
+// as Next.js route detection is the same as on disk) and type-checked together in ONE TypeScript Program:
+// each fixed text is served by the compiler host as a file next to its original
+// (`x.fix.ts`, `x.suggestion-<finding>-<n>.ts`, `x.fix-all.ts`), so relative imports resolve the same.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -41,13 +44,13 @@ const HANDOVERS: Readonly<Record<string, readonly string[]>> = {
 
 const plugin = await loadBuiltPlugin();
 
-function eslintFor(fix: boolean): ESLint {
+function eslintFor(fix: boolean, autofix: 'safe' | 'all' = 'safe'): ESLint {
   return new ESLint({
     cwd: fixtureRoot,
     overrideConfigFile: true,
     fix,
     overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser }, settings: { [NAMESPACE]: { autofix } } },
       plugin.configs.all,
       // `*.recycling.*` fixtures exercise the settings that only `requireRecycling` asks for.
       { files: ['**/*.recycling.*'], rules: { [`${NAMESPACE}/require-pool-limits`]: ['error', { requireRecycling: true }] } },
@@ -56,6 +59,7 @@ function eslintFor(fix: boolean): ESLint {
 }
 const linter = eslintFor(false);
 const fixer = eslintFor(true);
+const fixerAll = eslintFor(true, 'all');
 
 const fixtures = readdirSync(fixtureRoot, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts') && !SUPPORT.has(file))
@@ -154,7 +158,7 @@ function stillThere(before: readonly Finding[], after: readonly Finding[], fixed
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Type-checking: one Program per phase, fixed texts served in memory
+// Type-checking: one Program over the fixtures and every fixed text, served in memory
 
 const tsconfig = ts.getParsedCommandLineOfConfigFile(join(fixtureRoot, 'tsconfig.json'), {}, {
   ...ts.sys,
@@ -164,10 +168,7 @@ const tsconfig = ts.getParsedCommandLineOfConfigFile(join(fixtureRoot, 'tsconfig
 });
 if (tsconfig === undefined) throw new Error('tests/fixtures/fixes-typed/tsconfig.json cannot be read');
 const baseHost = ts.createCompilerHost(tsconfig.options, true);
-/** Source files that never change (lib files, driver typings, unchanged fixtures), shared by every Program. */
-const sourceCache = new Map<string, ts.SourceFile>();
-
-/** Diagnostics per file of interest, for a Program over the fixtures plus `overrides` (path → text). */
+/** Diagnostics per fixture-project file, for a Program over the fixtures plus `overrides` (path → text). */
 function typeCheck(overrides: ReadonlyMap<string, string>): Map<string, string[]> {
   const host: ts.CompilerHost = {
     ...baseHost,
@@ -175,13 +176,7 @@ function typeCheck(overrides: ReadonlyMap<string, string>): Map<string, string[]
     readFile: (f) => overrides.get(f) ?? baseHost.readFile(f),
     getSourceFile: (f, language, onError) => {
       const text = overrides.get(f);
-      if (text !== undefined) return ts.createSourceFile(f, text, language, true);
-      let cached = sourceCache.get(f);
-      if (cached === undefined) {
-        cached = baseHost.getSourceFile(f, language, onError);
-        if (cached !== undefined) sourceCache.set(f, cached);
-      }
-      return cached;
+      return text !== undefined ? ts.createSourceFile(f, text, language, true) : baseHost.getSourceFile(f, language, onError);
     },
   };
   const rootNames = [...new Set([...tsconfig!.fileNames, ...overrides.keys()])];
@@ -229,10 +224,11 @@ const ruleOf = (file: string) => `${NAMESPACE}/${file.split('/')[0] ?? ''}`;
 
 describe('(a) the fixtures as written', () => {
   it('type-check (tsc --noEmit over the fixture project)', () => {
-    const diagnostics = typeCheck(new Map());
-    const errors = [...diagnostics].filter(([, d]) => d.length > 0).map(([f, d]) => `${relative(fixtureRoot, f)}\n  ${d.join('\n  ')}`);
+    const originalsOnly = new Set([...fixtures, ...SUPPORT].map(abs));
+    const diagnostics = [...program()].filter(([f]) => originalsOnly.has(f));
+    const errors = diagnostics.filter(([, d]) => d.length > 0).map(([f, d]) => `${relative(fixtureRoot, f)}\n  ${d.join('\n  ')}`);
     expect(errors).toEqual([]);
-    expect([...diagnostics.keys()].map((f) => relative(fixtureRoot, f)).sort()).toEqual([...fixtures, ...SUPPORT].sort());
+    expect(diagnostics.length, 'every fixture is in the Program').toBe(originalsOnly.size);
   });
 
   it.each(originals.map((o) => [o.file, o] as const))('%s is reported by its rule with a fix or a suggestion', (_, fixture) => {
@@ -249,32 +245,35 @@ interface FixCase {
   fixture: Fixture;
   output: string;
   remaining: readonly Linter.LintMessage[];
+  virtualPath: string;
 }
 
-const fixCases: FixCase[] = (
-  await Promise.all(
+async function fixAll(eslint: ESLint, suffix: string): Promise<FixCase[]> {
+  const cases = await Promise.all(
     originals.map(async (fixture) => {
-      const [result] = await fixer.lintText(fixture.text, { filePath: join(fixtureRoot, fixture.file) });
-      return result?.output === undefined ? [] : [{ fixture, output: result.output, remaining: result.messages }];
+      const [result] = await eslint.lintText(fixture.text, { filePath: join(fixtureRoot, fixture.file) });
+      if (result?.output === undefined) return [];
+      return [{ fixture, output: result.output, remaining: result.messages, virtualPath: abs(fixture.file).replace(/\.ts$/, `.${suffix}.ts`) }];
     }),
-  )
-).flat();
+  );
+  return cases.flat();
+}
 
-const fixedProgram = memo(() => typeCheck(new Map(fixCases.map((c) => [abs(c.fixture.file), c.output]))));
+const fixCases = await fixAll(fixer, 'fix');
 
 describe('(b) eslint --fix', () => {
   it('has fixes to check', () => {
     expect(fixCases.length).toBeGreaterThan(10);
   });
 
-  it.each(fixCases.map((c) => [c.fixture.file, c] as const))('%s', async (file, { fixture, output, remaining }) => {
+  it.each(fixCases.map((c) => [c.fixture.file, c] as const))('%s', async (file, { fixture, output, remaining, virtualPath }) => {
     const after = await lint(output, file);
     const fixed = fixture.findings.filter((f) => f.message.fix !== undefined);
     expect(fixed, 'a finding with a fix').not.toEqual([]);
     expect(findings(output, remaining, file).filter((f) => f.message.fix !== undefined).map(kind), 'fixes reach a fixed point').toEqual([]);
     expect(stillThere(fixture.findings, after, fixed), 'the fixed findings are gone').toEqual([]);
     expect(newInRegion(fixture.text, fixture.findings, after, changedRegion(fixture.text, output), output), 'nothing new in the fixed region').toEqual([]);
-    expect(fixedProgram().get(abs(file)), `type-checks after --fix:\n${output}`).toEqual([]);
+    expect(program().get(virtualPath), `type-checks after --fix:\n${output}`).toEqual([]);
   });
 });
 
@@ -302,7 +301,6 @@ const suggestionCases: SuggestionCase[] = originals.flatMap((fixture) =>
   ),
 );
 
-const suggestedProgram = memo(() => typeCheck(new Map(suggestionCases.map((c) => [c.virtualPath, c.output]))));
 
 describe('(c) each suggestion alone', () => {
   it('has suggestions to check', () => {
@@ -314,12 +312,37 @@ describe('(c) each suggestion alone', () => {
     const after = await lint(output, fixture.file);
     expect(stillThere(fixture.findings, after, [finding]), 'the finding is gone').toEqual([]);
     expect(newInRegion(fixture.text, fixture.findings, after, changedRegion(fixture.text, output), output), 'nothing new in the changed region').toEqual([]);
-    const diagnostics = suggestedProgram().get(virtualPath);
+    const diagnostics = program().get(virtualPath);
     const reason = NOT_TYPE_SAFE[name];
     if (reason !== undefined) expect(diagnostics, `documented as not type-safe: ${reason}`).not.toEqual([]);
     else expect(diagnostics, `type-checks after the suggestion:\n${output}`).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// (d) eslint --fix with autofix: "all"
+
+const fixAllCases = await fixAll(fixerAll, 'fix-all');
+
+describe('(d) eslint --fix with autofix: "all"', () => {
+  it('fixes every fixture', () => {
+    expect(fixAllCases.map((c) => c.fixture.file)).toEqual(fixtures);
+  });
+
+  it.each(fixAllCases.map((c) => [c.fixture.file, c] as const))('%s', async (file, { fixture, output, remaining, virtualPath }) => {
+    const after = await lint(output, file);
+    const fixed = fixture.findings.filter((f) => f.message.fix !== undefined || (f.message.suggestions?.length ?? 0) > 0);
+    expect(findings(output, remaining, file).filter((f) => f.message.fix !== undefined).map(kind), 'fixes reach a fixed point').toEqual([]);
+    expect(stillThere(fixture.findings, after, fixed), 'the fixed findings are gone').toEqual([]);
+    expect(newInRegion(fixture.text, fixture.findings, after, changedRegion(fixture.text, output), output), 'nothing new in the fixed region').toEqual([]);
+    expect(program().get(virtualPath), `type-checks after --fix:\n${output}`).toEqual([]);
+  });
+});
+
+/** The one Program: the fixtures, and every fixed text of (b), (c) and (d) next to its original. */
+const program = memo(() =>
+  typeCheck(new Map([...fixCases, ...suggestionCases, ...fixAllCases].map((c) => [c.virtualPath, c.output]))),
+);
 
 // The fixture folders name rules; a typo would silently test nothing.
 describe('fixture layout', () => {

@@ -2479,5 +2479,51 @@ export async function f() {
         },
       ],
     },
+    {
+      name: "autofix \"all\": the ?. guard becomes the fix",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+      settings: { 'connection-hygiene': {"autofix":"all"} },
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client?.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguardedRelease',
+          data: {"name":"client","release":"client.release()"},
+          line: 9, column: 5, endLine: 9, endColumn: 21,
+          suggestions: [
+            { messageId: 'guardRelease', data: {"guarded":"client?.release()"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  let client;
+  try {
+    client = await pool.connect();
+    await client.query('select 1');
+  } finally {
+    client?.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -799,5 +799,55 @@ export const g = async (c) => c?.query?.(\`BEGIN\`);`,
         },
       ],
     },
+    {
+      name: 'autofix "all": the catch suggestion becomes the fix',
+      code: `${pg}export async function transfer() {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('update a set x = 1');
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}`,
+      settings: { 'connection-hygiene': { autofix: 'all' } },
+      output: `${pg}export async function transfer() {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('update a set x = 1');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noRollbackOnError',
+          data: { name: 'client', line: '8', rollback: "await client.query('ROLLBACK')" },
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: [{ messageId: 'addCatch', data: { error: 'error', rollback: "await client.query('ROLLBACK')" }, output: `${pg}export async function transfer() {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('update a set x = 1');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}` }],
+        },
+      ],
+    },
   ],
 });
