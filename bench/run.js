@@ -42,7 +42,6 @@ let pluginTime = 0;
 let parseTime = 0;
 let noDbFiles = 0;
 let noDbPlugin = 0;
-let dbFiles = 0;
 let unparsable = 0;
 const crashes = [];
 const findings = [];
@@ -65,9 +64,7 @@ for (let round = 0; round < rounds; round++) {
     pluginTime += t.plugin;
     parseTime += t.parse;
     for (const [rule, ms] of Object.entries(t.perRule)) perRule[rule] = (perRule[rule] ?? 0) + ms;
-    if (importsDriver(text)) {
-      if (round === 0) dbFiles++;
-    } else {
+    if (!importsDriver(text)) {
       if (round === 0) noDbFiles++;
       noDbPlugin += t.plugin;
     }

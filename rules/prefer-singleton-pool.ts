@@ -4,7 +4,7 @@ import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } fro
 import { getFileModel } from '../src/analysis/file-model.js';
 import { isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
 import { loopContext, readIdentifiers } from '../src/analysis/loops.js';
-import { findHandOff } from '../src/analysis/ownership.js';
+import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import {
   absorbingCreation,
   callStatement,
@@ -292,7 +292,7 @@ export default createRule<[], MessageIds>({
     function localDestination(variable: Variable, disposed: boolean): Destination {
       const holder = declaringFunction(variable);
       if (holder === program) return { kind: 'kept' };
-      const handOff = findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) });
+      const handOff = findHandOff(variable, holder, ownershipOptions(provenance, settings, names));
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
       // a closure that outlives the call may keep it (`return () => pool.query(…)` is a hand-off above)
       if (variable.references.some((r) => !r.init && holderOf(r.identifier) !== holder && !isEndReference(r.identifier, variable))) {

@@ -13,7 +13,7 @@ import {
 } from '../src/analysis/cursors.js';
 import { enclosingFinally, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { findHandOff } from '../src/analysis/ownership.js';
+import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
 import { classifyReleaseCall, endingMethodNames } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
@@ -325,7 +325,7 @@ export default createRule<[], MessageIds>({
      * used inside a nested function (a listener or callback may close it).
      */
     function handedOn(variable: Variable, holder: Node): boolean {
-      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return true;
+      if (findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return true;
       for (const reference of variable.references) {
         const id = reference.identifier as Node;
         if (reference.init) continue;

@@ -4,7 +4,7 @@ import { createPathTracker, mergeListeners, type Escape, type PathEvent, type Pa
 import { catchCoverage, finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
-import { findHandOff } from '../src/analysis/ownership.js';
+import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
 import type { ShapeSpec } from '../src/catalog/types.js';
 import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelease } from '../src/analysis/release-sites.js';
@@ -269,7 +269,7 @@ export default createRule<[], MessageIds>({
       const holder = frame.node;
       const name = variable.name;
       if (!acquire.callback && declaringFunction(variable) !== (holder.type === 'Program' ? null : holder)) return; // stored in outer state
-      if (findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n), takesOwnership: (c, i) => provenance.takesOwnership(c, i) })) return;
+      if (findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
 
       const releases = frame.events.filter((e): e is PathEvent<Release> => e.data.kind === 'release' && e.data.variable === variable && e.data.anchor !== 'nested');
       const releaseText = releaseCode(acquire, false) ?? 'its release';

@@ -3,7 +3,7 @@ import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { enclosingFinally, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { findHandOff } from '../src/analysis/ownership.js';
+import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import type { ShapeValue } from '../src/analysis/provenance.js';
 import { classifyReleaseCall, endingMethodNames } from '../src/analysis/releases.js';
 import { classifyTransactionCall } from '../src/analysis/transactions.js';
@@ -153,7 +153,7 @@ export default createRule<[], MessageIds>({
       const ownedHere = declaringFunction(variable) === holder && variable.defs[0]?.type !== 'Parameter';
       // ends or releases inside nested functions (callback APIs, promise chains): not ours to judge
       if (variable.references.some((r) => holderOf(r.identifier) !== holder && isEndingReference(r.identifier))) return;
-      if (ownedHere && findHandOff(variable, holder, { ownershipFunctions: settings.ownershipFunctions, releaseMethods: names, findVariable: (n) => provenance.findVariable(n) })) return;
+      if (ownedHere && findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
       if (begin.object && disposedBinding(variable)) return; // `await using trx`: its dispose ends it
       const ends = frame.events.filter((e): e is PathEvent<End> => e.data.kind === 'end' && e.data.variable === variable);
       const ended = (e: PathEvent<Data>): boolean => e.data.kind === 'end' && e.data.variable === variable;

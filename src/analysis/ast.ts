@@ -32,6 +32,7 @@ export function skipWrappers(node: Node): Node {
 export function propertyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
   if (node.computed) return node.key.type === 'Literal' && typeof node.key.value === 'string' ? node.key.value : null;
   if (node.key.type === 'Identifier') return node.key.name;
+  if (node.key.type === 'PrivateIdentifier') return `#${node.key.name}`;
   if (node.key.type === 'Literal') return String(node.key.value);
   return null;
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, skipWrappers } from './ast.js';
-import { memberKey } from './provenance.js';
+import type { PluginSettings } from '../settings.js';
+import { memberKey, type Provenance } from './provenance.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -30,6 +31,16 @@ export interface OwnershipOptions {
 }
 
 export type HandOff = { readonly kind: 'returned' | 'yielded' | 'resolved' | 'stored' | 'passed' | 'captured'; readonly node: Node };
+
+/** The ownership options every rule uses: settings, the catalog's release names, and (typed) parameter ownership. */
+export function ownershipOptions(provenance: Provenance, settings: PluginSettings, releaseMethods: ReadonlySet<string>): OwnershipOptions {
+  return {
+    ownershipFunctions: settings.ownershipFunctions,
+    releaseMethods,
+    findVariable: (node) => provenance.findVariable(node),
+    takesOwnership: (call, index) => provenance.takesOwnership(call, index),
+  };
+}
 
 /** The first hand-off of `variable` within `owner` (the function that acquired it), or null. */
 export function findHandOff(variable: Variable, owner: Node, options: OwnershipOptions): HandOff | null {

@@ -631,7 +631,11 @@ export function catalogMethodNames(catalog: Catalog): ReadonlySet<string> {
 
 /** The property name of a member access, for `a.b` and `a['b']`. */
 export function memberKey(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : null;
+  if (!node.computed) {
+    if (node.property.type === 'Identifier') return node.property.name;
+    // `this.#pool`: private names keep their `#`, so they never collide with a public member
+    return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : null;
+  }
   if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
   return null;
 }

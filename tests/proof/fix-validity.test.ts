@@ -25,7 +25,7 @@ const versions = new Map<string, number>();
 
 function createService(): ts.LanguageService {
   const configPath = join(project, 'tsconfig.json');
-  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, project);
+  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, (f) => ts.sys.readFile(f)).config, ts.sys, project);
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => parsed.fileNames,
     getScriptVersion: (f) => String(versions.get(f) ?? 0),

@@ -18,7 +18,7 @@ describe('fuzz: random programs around a lease, all rules', () => {
     const config: Linter.Config[] = [
       {
         plugins: { 'connection-hygiene': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-        rules: plugin.configs.all.rules as Linter.RulesRecord,
+        rules: plugin.configs.all.rules,
         settings: { 'connection-hygiene': { autofix: 'all' } },
       },
     ];

@@ -3,7 +3,7 @@
 // rule; every fix and suggestion must leave code that parses. eslump draws from Math.random, so a
 // seeded generator stands in for it while a program is generated.
 import { createRequire } from 'node:module';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import * as espree from 'espree';
 
 const require = createRequire(import.meta.url);

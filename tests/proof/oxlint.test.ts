@@ -32,7 +32,7 @@ async function eslintFindings(): Promise<Finding[]> {
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-      { files: ['**/*.ts', '**/*.js'], plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules as never },
+      { files: ['**/*.ts', '**/*.js'], plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules },
     ],
   });
   const results = await eslint.lintFiles(['src']);

@@ -11,12 +11,15 @@ export interface LeaseState {
   checkedOut: number;
 }
 
+/** a doc example's exports: its functions (called with test inputs) and, for some, its `pool` */
+export type ExampleExports = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
 export type Outcome<T> = { status: 'resolved'; value: T } | { status: 'rejected'; error: Error } | { status: 'pending' };
 
 export class Probe {
   constructor(
     /** the example's exports */
-    readonly mod: Record<string, any>,
+    readonly mod: ExampleExports,
     private readonly admin: pg.Client,
   ) {}
 

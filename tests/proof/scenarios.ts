@@ -9,6 +9,7 @@
 // When the rule offers no fix, `remedy` names a ✅ example of the same doc (by its marker text) with
 // the same exports, which is run instead.
 import { Writable } from 'node:stream';
+import type { Pool } from 'pg';
 import { describeOutcome, type Probe } from './probe.js';
 
 export interface Scenario {
@@ -57,7 +58,7 @@ async function settleAll(p: Probe, calls: Array<Promise<unknown>>, ms = 3000): P
 
 /** Waits until the pool limit: `count` clients checked out of `pool`, then one more acquire. */
 async function acquireBeyondMax(p: Probe): Promise<string[]> {
-  const pool = p.mod.pool as import('pg').Pool;
+  const pool = p.mod.pool as unknown as Pool;
   const max = (pool as unknown as { options: { max: number } }).options.max;
   const held = await Promise.all(Array.from({ length: max }, () => pool.connect()));
   const start = Date.now();
@@ -93,7 +94,7 @@ export const scenarios: Record<string, Scenario> = {
   'no-double-release#6': {
     marker: "'close' fires after 'end'",
     exercise: async (p) => {
-      await p.mod.exportUsers(sink());
+      await p.mod.exportUsers!(sink());
       await p.settle(500);
       return doubleRelease(p);
     },
@@ -120,7 +121,8 @@ export const scenarios: Record<string, Scenario> = {
     remedy: 'a lease per iteration is what pools are for',
     exercise: async (p) => {
       const ids = Array.from({ length: 24 }, (_, i) => String(i + 1));
-      const run = (p.mod.loadAll ?? p.mod.each) as (ids: string[]) => Promise<unknown>;
+      const run = p.mod.loadAll ?? p.mod.each;
+      if (!run) return ['the example exports neither loadAll nor each'];
       const failed = await settleAll(p, [run(ids)], 10_000);
       const opened = p.clientsCreated();
       return [...failed, ...(opened > 16 ? [`${opened} direct connections for ${ids.length} items`] : [])];

@@ -3,6 +3,8 @@
 // is written next to the examples as plain ESM (examples are loaded by Node, outside vitest's transform),
 // and shares its state with the harness through a global registry.
 
+import type { Client, Pool } from 'pg';
+
 export interface ReleaseEvent {
   /** a query, cursor or stream was still queued or running on the client */
   busy: boolean;
@@ -11,8 +13,8 @@ export interface ReleaseEvent {
 }
 
 export interface Registry {
-  pools: Set<import('pg').Pool>;
-  clients: Set<import('pg').Client>;
+  pools: Set<Pool>;
+  clients: Set<Client>;
   releases: ReleaseEvent[];
   /** errors the driver threw from a release (double release), recorded instead of crashing the process */
   errors: Error[];

@@ -41,7 +41,6 @@ runRuleTests('no-transaction-on-pool', rule, {
     { name: 'no driver in the file', code: `const pool = { query: (s) => s };\npool.query('BEGIN');` },
     { name: 'pg: a computed method name', code: `${pg}const m = 'query';\nawait pool[m]('BEGIN');` },
     { name: 'pg: super call in a subclass', code: `${pg}class P extends Pool {\n  async begin() { await super.query('BEGIN'); }\n}` },
-    { name: 'pg: private field', code: `${pg}class Repo {\n  #pool = new Pool();\n  async run() { await this.#pool.query('BEGIN'); }\n}` },
     {
       name: 'mysql2: START TRANSACTION on a leased connection',
       code: `${mysql2}const conn = await pool.getConnection();\ntry { await conn.query('START TRANSACTION'); await conn.query('COMMIT'); } finally { conn.release(); }`,
@@ -62,6 +61,11 @@ runRuleTests('no-transaction-on-pool', rule, {
     { name: 'postgres.js: an ordinary tagged query', code: `${postgresJs}await sql\`SELECT \${1}\`;` },
   ],
   invalid: [
+    {
+      name: 'pg: a pool in a private field (#pool)',
+      code: `${pg}class Repo {\n  #pool = new Pool();\n  async run() { await this.#pool.query('BEGIN'); }\n}`,
+      errors: [{ messageId: 'transactionOnPool', data: message('BEGIN', 'this.#pool.query(…)', pgLease('this.#pool')), line: 5, column: 23, endLine: 5, endColumn: 48 }],
+    },
     {
       name: 'pg: BEGIN through pool.query',
       code: `${pg}await pool.query('BEGIN');`,
