@@ -106,6 +106,23 @@ export default createRule<[], MessageIds>({
       if (use !== null) tracker.record(node, use);
       onAnchor(node);
       if (release !== null) recordRelease(release);
+      else recordOwningCall(node);
+    }
+
+    /**
+     * With type information, passing the lease to a function that takes ownership of it (its JSDoc
+     * says `@releases`, or its body releases the parameter) releases it: releasing it again after
+     * that call is a second release.
+     */
+    function recordOwningCall(node: TSESTree.CallExpression): void {
+      node.arguments.forEach((arg, index) => {
+        const inner = skipWrappers(arg);
+        if (inner.type !== 'Identifier') return;
+        const variable = provenance.findVariable(inner);
+        if (tracked(variable) === null || !provenance.takesOwnership(node, index)) return;
+        const calleeText = `${sourceCode.getText(node.callee)}(${inner.name})`;
+        tracker.record(node, { kind: 'release', variable: variable!, call: node, calleeText, anchor: 'direct' });
+      });
     }
 
     /** Releases inside callbacks given to this call: one event per variable (releases within one callback are checked in its own paths). */

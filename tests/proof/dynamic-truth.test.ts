@@ -13,7 +13,7 @@ import { type BuiltPlugin, loadBuiltPlugin, root } from '../helpers/built-plugin
 import { docExamples } from '../helpers/markdown.js';
 import { applyFix, lintExample, type PgExample, pgIncorrectExamples, toRunnableModule } from './doc-examples.js';
 import { type PgServer, startPgServer } from './pg-server.js';
-import { Probe } from './probe.js';
+import { type ExampleExports, Probe } from './probe.js';
 import { scenarios } from './scenarios.js';
 import { registry, resetRegistry, trackedPgSource } from './tracked-pg.js';
 import { readFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ async function run(example: PgExample, code: string, variant: string, exercise: 
   const file = join(workDir, `${example.rule}-${example.index}-${variant}-${createHash('sha1').update(js).digest('hex').slice(0, 8)}.mjs`);
   writeFileSync(file, js);
   try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const mod = (await import(pathToFileURL(file).href)) as ExampleExports;
     return await exercise(new Probe(mod, server!.admin));
   } finally {
     await cleanup();

@@ -23,6 +23,13 @@ export class Probe {
     private readonly admin: pg.Client,
   ) {}
 
+  /** Calls an exported function of the example (a clear error when the doc example no longer exports it). */
+  call(name: string, ...args: unknown[]): Promise<unknown> {
+    const fn = this.mod[name];
+    if (typeof fn !== 'function') throw new Error(`the example exports no function \`${name}\` (exports: ${Object.keys(this.mod).join(', ')})`);
+    return Promise.resolve(fn(...args));
+  }
+
   leases(): LeaseState {
     const state: LeaseState = { pools: 0, total: 0, idle: 0, waiting: 0, checkedOut: 0 };
     for (const pool of registry().pools) {

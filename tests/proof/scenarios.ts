@@ -76,42 +76,42 @@ const sink = () => new Writable({ objectMode: true, write: (_chunk, _enc, cb) =>
 export const scenarios: Record<string, Scenario> = {
   'no-double-release#1': {
     marker: 'released in the try and again in the finally',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.touch(1)])), ...doubleRelease(p)],
+    exercise: async (p) => [...(await settleAll(p, [p.call('touch', 1)])), ...doubleRelease(p)],
   },
   'no-double-release#2': {
     marker: 'both call done()',
     remedy: 'a release-once guard',
     exercise: async (p) => {
-      await p.within(Promise.resolve(p.mod.touch(1)), 3000);
+      await p.within(Promise.resolve(p.call('touch', 1)), 3000);
       await p.settle(300);
       return doubleRelease(p);
     },
   },
   'no-double-release#5': {
     marker: 'the INSERT is still running when the client is released',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.log('proof')])), ...busy(p)],
+    exercise: async (p) => [...(await settleAll(p, [p.call('log', 'proof')])), ...busy(p)],
   },
   'no-double-release#6': {
     marker: "'close' fires after 'end'",
     exercise: async (p) => {
-      await p.mod.exportUsers!(sink());
+      await p.call('exportUsers', sink());
       await p.settle(500);
       return doubleRelease(p);
     },
   },
   'no-floating-query#1': {
     marker: 'the lease is released while the UPDATE still runs',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.touch('1')])), ...busy(p)],
+    exercise: async (p) => [...(await settleAll(p, [p.call('touch', '1')])), ...busy(p)],
   },
   'no-floating-query#3': {
     marker: 'awaited only after the lease went back to the pool',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.names()])), ...busy(p)],
+    exercise: async (p) => [...(await settleAll(p, [p.call('names')])), ...busy(p)],
   },
   'no-pool-in-loop#1': {
     marker: 'a pg pool per id, ended each time',
     exercise: async (p) => {
       const ids = ['1', '2', '3', '4', '5'];
-      const failed = await settleAll(p, [p.mod.refreshAll(ids)]);
+      const failed = await settleAll(p, [p.call('refreshAll', ids)]);
       const opened = p.clientsCreated();
       return [...failed, ...(opened > 1 ? [`${opened} server connections opened (one handshake each) for ${ids.length} ids`] : [])];
     },
@@ -121,8 +121,7 @@ export const scenarios: Record<string, Scenario> = {
     remedy: 'a lease per iteration is what pools are for',
     exercise: async (p) => {
       const ids = Array.from({ length: 24 }, (_, i) => String(i + 1));
-      const run = p.mod.loadAll ?? p.mod.each;
-      if (!run) return ['the example exports neither loadAll nor each'];
+      const run = (list: string[]) => p.call(p.mod.loadAll ? 'loadAll' : 'each', list);
       const failed = await settleAll(p, [run(ids)], 10_000);
       const opened = p.clientsCreated();
       return [...failed, ...(opened > 16 ? [`${opened} direct connections for ${ids.length} items`] : [])];
@@ -131,13 +130,13 @@ export const scenarios: Record<string, Scenario> = {
   'no-transaction-on-pool#1': {
     marker: 'BEGIN, UPDATE and COMMIT may each run on a different connection',
     remedy: 'the whole transaction runs on one leased client',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.archiveUsers()])), ...(await inTransaction(p))],
+    exercise: async (p) => [...(await settleAll(p, [p.call('archiveUsers')])), ...(await inTransaction(p))],
   },
   'prefer-pool-query#1': {
     marker: 'a lease for one query',
     kind: 'equivalence',
     exercise: async (p) => {
-      const result = await p.within(p.mod.findUser('1'), 3000);
+      const result = await p.within(p.call('findUser', '1'), 3000);
       const rows = result.status === 'resolved' ? (result.value as { rows: Array<{ id: number }> }).rows : [];
       return [...(rows.length === 1 && rows[0]?.id === 1 ? [] : [`findUser('1') ${describeOutcome(result)} with ${rows.length} rows`]), ...leaked(p), ...busy(p)];
     },
@@ -145,8 +144,8 @@ export const scenarios: Record<string, Scenario> = {
   'prefer-singleton-pool#1': {
     marker: 'a new pg pool on every call, never ended',
     exercise: async (p) => {
-      const failed = await settleAll(p, [p.mod.listUsers(), p.mod.listUsers(), p.mod.listUsers()]);
-      await Promise.all([p.mod.listUsers(), p.mod.listUsers()]);
+      const failed = await settleAll(p, [p.call('listUsers'), p.call('listUsers'), p.call('listUsers')]);
+      await Promise.all([p.call('listUsers'), p.call('listUsers')]);
       const pools = p.leases().pools;
       const backends = (await p.activity()).length;
       return [...failed, ...(pools > 1 ? [`${pools} pools for 5 calls, none ended; pg_stat_activity shows ${backends} open server connections`] : [])];
@@ -155,7 +154,7 @@ export const scenarios: Record<string, Scenario> = {
   'require-cursor-close#1': {
     marker: 'the cursor is never closed',
     exercise: async (p) => {
-      const failed = await settleAll(p, [p.mod.firstPage()]);
+      const failed = await settleAll(p, [p.call('firstPage')]);
       const out = [...failed, ...busy(p)];
       const next = await p.nextBorrower('SELECT 1', 1000);
       if (next.status !== 'resolved') out.push(`the next borrower's SELECT 1 ${describeOutcome(next)} after 1000 ms: it queued behind the open cursor`);
@@ -167,14 +166,14 @@ export const scenarios: Record<string, Scenario> = {
     remedy: 'for await closes the stream on every exit',
     exercise: async (p) => {
       let rows = 0;
-      const failed = await settleAll(p, [p.mod.streamEvents(() => rows++)]);
+      const failed = await settleAll(p, [p.call('streamEvents', () => rows++)]);
       return [...failed, ...busy(p)];
     },
   },
   'require-cursor-close#3': {
     marker: 'the pool checks out a client for the stream and never gets it back',
     exercise: async (p) => {
-      const result = await p.within(Promise.resolve(p.mod.streamEvents()), 1500);
+      const result = await p.within(Promise.resolve(p.call('streamEvents')), 1500);
       const out = result.status === 'pending' ? ['pool.query(new QueryStream(…)) never settles (the pool passes a callback the stream ignores)'] : [];
       return [...out, ...leaked(p)];
     },
@@ -190,18 +189,18 @@ export const scenarios: Record<string, Scenario> = {
   'require-release#1': {
     marker: 'the early return skips client.release()',
     exercise: async (p) => {
-      const failed = await settleAll(p, [p.mod.findUser(undefined), p.mod.findUser(undefined), p.mod.findUser('1')]);
+      const failed = await settleAll(p, [p.call('findUser', undefined), p.call('findUser', undefined), p.call('findUser', '1')]);
       return [...failed, ...leaked(p)];
     },
   },
   'require-release#4': {
     marker: 'the finally releases the client before the returned query has finished',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.listUsers()])), ...busy(p)],
+    exercise: async (p) => [...(await settleAll(p, [p.call('listUsers')])), ...busy(p)],
   },
   'require-rollback#1': {
     marker: 'an exception between BEGIN and COMMIT',
     exercise: async (p) => {
-      const call = await p.within(p.mod.transfer('1', '2', 'not a number'), 3000);
+      const call = await p.within(p.call('transfer', '1', '2', 'not a number'), 3000);
       const out = call.status === 'rejected' ? [] : [`transfer with a bad amount ${describeOutcome(call)} (expected a rejection)`];
       out.push(...(await inTransaction(p)));
       const next = await p.nextBorrower('SELECT 1', 1000);
@@ -211,6 +210,6 @@ export const scenarios: Record<string, Scenario> = {
   },
   'require-rollback#2': {
     marker: 'the early return releases the client in the middle of the transaction',
-    exercise: async (p) => [...(await settleAll(p, [p.mod.archive('1', true)])), ...(await inTransaction(p))],
+    exercise: async (p) => [...(await settleAll(p, [p.call('archive', '1', true)])), ...(await inTransaction(p))],
   },
 };
