@@ -135,7 +135,7 @@ export class Provenance {
   }
 
   /**
-   * Whether the callee takes ownership of the lease passed at `index` (type-aware; docs/type-aware.md):
+   * Whether the callee takes ownership of the lease passed at `index` (type-aware; README.md, "Type-aware linting"):
    * its parameter is typed as a lease and it is documented `@releases <param>` or releases it. False
    * without type information.
    */

@@ -13,7 +13,7 @@ import type { ShapeValue, TypeResolver } from './provenance.js';
  * ever made. Provenance asks it only about nodes its syntactic resolution could not resolve, so typed
  * findings are a superset of the syntactic ones.
  *
- * The conventions it implements (docs/type-aware.md):
+ * The conventions it implements (README.md, "Type-aware linting"):
  * - a call to a function whose declared return type is a lease (or a promise of one) is an
  *   acquisition, wherever the function is declared — except driver methods (the catalog says what
  *   they do), methods that return `this`, and calls that pass a lease of the same kind through;
