@@ -67,7 +67,6 @@ export default createRule<[], MessageIds>({
       removeEarlierRelease: 'Remove the earlier `{{first}}` at line {{line}} and keep the one in `finally`.',
       awaitQuery: 'Await the query.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -158,7 +157,7 @@ export default createRule<[], MessageIds>({
     function shown(release: ReleaseCall): string {
       const args = release.call.arguments;
       const takesResource = args.length === 1 && args[0]!.type === 'Identifier' && provenance.findVariable(args[0]!) === release.variable;
-      return `${release.calleeText}(${takesResource ? sourceCode.getText(args[0]!) : ''})`;
+      return `${release.calleeText}(${takesResource ? sourceCode.getText(args[0]) : ''})`;
     }
 
     /** `client.query(…)` and other calls of the lease's own methods (not its release). */

@@ -102,7 +102,6 @@ export default createRule<[], MessageIds>({
       useAwaitUsing: 'Bind `{{name}}` with `await using` so it is disposed on every path.',
       guardRelease: 'Guard the release: `{{guarded}}`.',
     },
-    defaultOptions: [],
   },
   create(context) {
     const model = getFileModel(context);
@@ -207,7 +206,7 @@ export default createRule<[], MessageIds>({
         if (errorParam?.type === 'Identifier' && errorParam !== param) {
           const errorVariable = provenance.findVariable(errorParam);
           for (const ref of errorVariable?.references ?? []) {
-            const guard = guardingIf(ref.identifier as Node);
+            const guard = guardingIf(ref.identifier);
             if (guard !== null) errorGuards.set(guard.consequent, variable);
           }
         }
@@ -305,7 +304,7 @@ export default createRule<[], MessageIds>({
     function shownCall(release: ReleaseCall): string {
       const args = release.call.arguments;
       const takesResource = args.length === 1 && args[0]!.type === 'Identifier' && provenance.findVariable(args[0]!) === release.variable;
-      return `${sourceCode.getText(release.call.callee)}(${takesResource ? sourceCode.getText(args[0]!) : ''})`;
+      return `${sourceCode.getText(release.call.callee)}(${takesResource ? sourceCode.getText(args[0]) : ''})`;
     }
 
     function checkInUse(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
@@ -323,12 +322,12 @@ export default createRule<[], MessageIds>({
           const ret = returnOf(pending.call);
           const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> =
             ret !== null && isFunction(holder) && holder.async ? [{ messageId: 'awaitQuery', fix: (fixer) => fixer.insertTextBefore(ret, 'await ') }] : [];
-          context.report(withFixPolicy({ node: pending.call, messageId: 'releasedWhilePending', data: { ...data, release, line }, suggest }, settings));
+          context.report(withFixPolicy({ node: pending.call, messageId: 'releasedWhilePending', data: { name: data.name, release, line }, suggest }, settings));
         }
         for (const open of openCursorsAt(call, variable, provenance)) {
           if (seen.has(open.call)) continue;
           seen.add(open.call);
-          context.report({ node: open.call, messageId: 'releasedBeforeCursorDone', data: { ...data, release, line, what: cursorWord(open.value.ref.name) } });
+          context.report({ node: open.call, messageId: 'releasedBeforeCursorDone', data: { name: data.name, release, line, what: cursorWord(open.value.ref.name) } });
         }
       }
     }
@@ -357,15 +356,15 @@ export default createRule<[], MessageIds>({
       const deferred = releases.find((r) => r.data.anchor === 'maybe' || r.data.anchor === 'failure');
       if (direct.length === 0 && deferred !== undefined) {
         const where = deferred.data.event !== undefined ? `the '${deferred.data.event}' listener` : `the callback passed at line ${deferred.node.loc.start.line}`;
-        context.report({ node, messageId: 'releasedInCallback', data: { ...data, where } });
+        context.report({ node, messageId: 'releasedInCallback', data: { name: data.name, release: data.release, where } });
         return;
       }
       if (escape.jump !== null) {
-        context.report(withFixPolicy({ node, messageId: 'skippedByJump', data: { ...data, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
+        context.report(withFixPolicy({ node, messageId: 'skippedByJump', data: { name: data.name, release: data.release, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
         return;
       }
       if (escape.exit === 'reacquire') {
-        context.report(withFixPolicy({ node, messageId: 'reacquiredInLoop', data: { ...data, line: String(acquire.node.loc.start.line) }, suggest }, settings));
+        context.report(withFixPolicy({ node, messageId: 'reacquiredInLoop', data: { name: data.name, release: data.release, line: String(acquire.node.loc.start.line) }, suggest }, settings));
         return;
       }
       context.report(withFixPolicy({ node, messageId: 'skippedByBranch', data, suggest }, settings));
@@ -386,7 +385,7 @@ export default createRule<[], MessageIds>({
         const coverage = finallyCoverage(call, node, uses, holder);
         if (coverage === null) continue;
         if (coverage.throwsBeforeRelease !== null) {
-          context.report({ node, messageId: 'finallyThrowsFirst', data: { ...data, line: String(coverage.throwsBeforeRelease.loc.start.line) } });
+          context.report({ node, messageId: 'finallyThrowsFirst', data: { name: data.name, release: data.release, line: String(coverage.throwsBeforeRelease.loc.start.line) } });
           return;
         }
         if (coverage.acquiredInside && !isGuarded(call, variable)) {
@@ -429,7 +428,7 @@ export default createRule<[], MessageIds>({
       context.report({
         node,
         messageId: 'notExceptionSafe',
-        data: { ...data, line: String(first.loc.start.line) },
+        data: { name: data.name, release: data.release, line: String(first.loc.start.line) },
         ...(fix ? { fix } : {}),
         // the autofix is the wrap; the other suggestions (`await using`) stay on offer
         suggest: fix ? suggestions(acquire).filter((x) => x.messageId !== 'wrapInTryFinally') : suggestions(acquire),
@@ -501,7 +500,7 @@ export default createRule<[], MessageIds>({
       const allReleases = releaseCallsOf(variable);
       if (following !== null && following.length > topLevelReleases.size && allReleases.length === topLevelReleases.size) {
         const code = releaseCode(acquire, true);
-        const finalizer = topLevelReleases.size > 0 ? sourceCode.getText([...topLevelReleases][0]!) : code !== null ? `${code};` : null;
+        const finalizer = topLevelReleases.size > 0 ? sourceCode.getText([...topLevelReleases][0]) : code !== null ? `${code};` : null;
         if (finalizer !== null) {
           suggest.push({
             messageId: 'wrapInTryFinally',
@@ -566,7 +565,7 @@ export default createRule<[], MessageIds>({
       for (let n: Node | undefined = call.parent; n && !isFunction(n) && !(n.parent?.type === 'TryStatement' && n.parent.finalizer === n); n = n.parent) {
         if (n.type === 'IfStatement' || n.type === 'LogicalExpression' || n.type === 'ConditionalExpression') {
           const test = n.type === 'LogicalExpression' ? n.left : n.test;
-          if (variable.references.some((r) => isInside(r.identifier as Node, test))) return true;
+          if (variable.references.some((r) => isInside(r.identifier, test))) return true;
         }
       }
       return false;
@@ -581,7 +580,7 @@ export default createRule<[], MessageIds>({
           continue;
         }
         if (parent.type === 'VariableDeclarator' && parent.init === node) {
-          const declaration = parent.parent as TSESTree.VariableDeclaration;
+          const declaration = parent.parent;
           if (declaration.kind === 'using' || declaration.kind === 'await using') return { binding: 'disposed', variable: null };
           if (parent.id.type !== 'Identifier') return { binding: 'other', variable: null };
           return { binding: 'variable', variable: sourceCode.getDeclaredVariables(parent)[0] ?? null };
@@ -606,12 +605,12 @@ export default createRule<[], MessageIds>({
     function declaringFunction(variable: Variable): Node | null {
       let scope: TSESLint.Scope.Scope | null = variable.scope;
       while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block as Node) : null;
+      return scope?.type === 'function' ? (scope.block) : null;
     }
 
     /** a reference inside a nested function that is not a recognised release site: the closure owns it */
     function capturedByClosure(variable: Variable, holder: Node): boolean {
-      return variable.references.some((r) => holderOf(r.identifier as Node) !== holder && !r.init);
+      return variable.references.some((r) => holderOf(r.identifier) !== holder && !r.init);
     }
 
     function callbackParamNode(acquire: Acquire): Node {

@@ -28,10 +28,10 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
   tests: RunTests<MessageIds, Options>,
 ): void {
   if (ruleTestCollector.collect !== null) {
-    ruleTestCollector.collect(name, rule as unknown as AnyRule, tests as unknown as RunTests<string, readonly unknown[]>);
+    ruleTestCollector.collect(name, rule, tests);
     return;
   }
-  new TypeScriptRuleTester().run(name, rule, { ...tests, assertionOptions } as RunTests<MessageIds, Options>);
+  new TypeScriptRuleTester().run(name, rule, { ...tests, assertionOptions });
   const code = (c: string | { code: string }): string => (typeof c === 'string' ? c : c.code);
   const valid = tests.valid.filter((c) => isPlainJavaScript(code(c)));
   const invalid = tests.invalid.filter((c) => isPlainJavaScript(c.code));

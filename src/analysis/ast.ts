@@ -62,3 +62,26 @@ export function enclosingStatement(node: Node): TSESTree.Statement | null {
 function isStatement(node: Node): node is TSESTree.Statement {
   return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
 }
+
+/**
+ * Walks a subtree in source order, skipping nested functions (their code runs at another time).
+ * `enter` returning `false` skips a node's children.
+ */
+export function walkSubtree(root: Node, enter: (node: Node) => boolean | void): void {
+  const visit = (n: Node): void => {
+    if (n !== root && isFunction(n)) return;
+    if (enter(n) === false) return;
+    for (const key of Object.keys(n) as Array<keyof typeof n>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  visit(root);
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

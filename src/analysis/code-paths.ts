@@ -181,7 +181,11 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
       const escape = finish(origin, thrown.has(origin) ? 'throw' : 'return');
       if (escape) return escape;
     }
-    for (const next of origin.nextSegments) if (!parent.has(next)) (parent.set(next, origin), queue.push(next));
+    for (const next of origin.nextSegments) {
+      if (parent.has(next)) continue;
+      parent.set(next, origin);
+      queue.push(next);
+    }
     while (queue.length > 0) {
       const segment = queue.shift()!;
       if (closedIn(segment, 0, Infinity, closes)) continue;
@@ -245,5 +249,5 @@ export function mergeListeners(...all: ReadonlyArray<TSESLint.RuleListener>): TS
   for (const [key, handlers] of Object.entries(merged)) {
     result[key] = handlers.length === 1 ? handlers[0]! : (...args) => handlers.forEach((h) => h(...args));
   }
-  return result as TSESLint.RuleListener;
+  return result;
 }

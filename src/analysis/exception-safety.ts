@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside } from './ast.js';
+import { isFunction, isInside, walkSubtree } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -37,27 +37,16 @@ export function inCatchClause(node: Node, limit: Node): boolean {
 /** Whether a subtree can throw on its own: it calls, awaits, constructs, or throws (nested functions aside). */
 export function mayThrow(node: Node, ignore: ReadonlySet<Node> = new Set()): boolean {
   let found = false;
-  const visit = (n: Node): void => {
-    if (found || ignore.has(n)) return;
-    if (n !== node && isFunction(n)) return;
-    if (n.type === 'CallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'ThrowStatement' || n.type === 'YieldExpression' || n.type === 'TaggedTemplateExpression') {
-      found = true;
-      return;
-    }
-    for (const key of Object.keys(n) as Array<keyof typeof n>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      if (Array.isArray(value)) for (const v of value) (isNode(v) ? visit(v) : undefined);
-      else if (isNode(value)) visit(value);
-    }
-  };
-  visit(node);
+  walkSubtree(node, (n) => {
+    if (found || ignore.has(n)) return false;
+    if (THROWING.has(n.type)) found = true;
+    return !found;
+  });
   return found;
 }
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
+const THROWING = new Set(['CallExpression', 'AwaitExpression', 'NewExpression', 'ThrowStatement', 'YieldExpression', 'TaggedTemplateExpression']);
+
 
 /** The statement that holds `node` directly inside `block`'s statement list, if any. */
 export function statementIn(node: Node, block: { body: readonly Node[] }): Node | null {
@@ -128,7 +117,7 @@ export function catchCoverage(release: TSESTree.CallExpression, acquisition: Nod
   for (let current: Node | undefined = release; current && current !== holder; current = current.parent) {
     if (current !== release && isFunction(current)) return null;
     if (current.type === 'CatchClause') {
-      tryStatement = current.parent as TSESTree.TryStatement;
+      tryStatement = current.parent;
       break;
     }
   }
@@ -151,20 +140,9 @@ export function catchCoverage(release: TSESTree.CallExpression, acquisition: Nod
 /** Whether a subtree awaits (nested functions aside). */
 function awaits(node: Node): boolean {
   let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if (n !== node && isFunction(n)) return;
-    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await)) {
-      found = true;
-      return;
-    }
-    for (const key of Object.keys(n) as Array<keyof typeof n>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      if (Array.isArray(value)) for (const v of value) (isNode(v) ? visit(v) : undefined);
-      else if (isNode(value)) visit(value);
-    }
-  };
-  visit(node);
+  walkSubtree(node, (n) => {
+    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await)) found = true;
+    return !found;
+  });
   return found;
 }

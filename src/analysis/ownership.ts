@@ -53,10 +53,10 @@ export function findHandOff(variable: Variable, owner: Node, options: OwnershipO
 }
 
 function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions): HandOff | null {
-  let node: Node = reference.identifier as Node;
+  let node: Node = reference.identifier;
   // climb through value-preserving wrappers and containers (`{ client }`, `[client]`, `client as X`)
   for (;;) {
-    const parent = node.parent;
+    const parent: Node | undefined = node.parent;
     if (parent === undefined) return null;
     if (
       parent.type === 'TSNonNullExpression' ||
@@ -194,9 +194,9 @@ function classMethod(member: TSESTree.MemberExpression): TSESTree.FunctionLike |
 function functionOf(variable: Variable): TSESTree.FunctionLike | null {
   const def = variable.defs[0];
   if (def === undefined) return null;
-  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return def.node as TSESTree.FunctionLike;
+  if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
   if (def.type === 'Variable') {
-    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const init = def.node.init;
     if (init && isFunction(init)) return init;
   }
   return null;

@@ -6,7 +6,6 @@ import { isFunction, propertyName, skipWrappers } from './ast.js';
 import type { TypeQueries } from './type-resolver.js';
 
 type Node = TSESTree.Node;
-type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
 /** A place in a driver module: the root (`require('pg')`) or a path below it (`pg.Pool`). */
@@ -176,7 +175,7 @@ export class Provenance {
 
   /** The variable an identifier refers to. */
   findVariable(node: TSESTree.Identifier): Variable | null {
-    return findVariableInScope(this.sourceCode.getScope(node) as Scope, node) ?? null;
+    return findVariableInScope(this.sourceCode.getScope(node), node) ?? null;
   }
 
   private compute(raw: Node): Value | null {
@@ -239,7 +238,7 @@ export class Provenance {
     // expression was already typed through that expression (calls by their callee's declaration).
     if (def.type === 'Parameter' || def.type === 'ImportBinding') return this.typeResolver(def.name);
     if (def.type === 'Variable') {
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       if (declarator.init == null || declarator.id.type !== 'Identifier') return this.typeResolver(def.name);
     }
     return null;
@@ -252,7 +251,7 @@ export class Provenance {
       case 'ImportBinding':
         return this.resolveImportBinding(def.node as TSESTree.ImportClause);
       case 'Variable': {
-        const declarator = def.node as TSESTree.VariableDeclarator;
+        const declarator = def.node;
         const fromInit = declarator.init ? this.resolvePatternTarget(declarator.id, def.name, declarator.init) : null;
         if (fromInit !== null) return fromInit;
         const annotated = def.name.type === 'Identifier' ? this.fromAnnotation(def.name) : null;
@@ -261,7 +260,7 @@ export class Provenance {
         return this.fromAssignments(variable);
       }
       case 'Parameter':
-        return def.name.type === 'Identifier' ? this.resolveParameter(def.name, def.node as Node) : null;
+        return def.name.type === 'Identifier' ? this.resolveParameter(def.name, def.node) : null;
       default:
         return null;
     }
@@ -271,7 +270,7 @@ export class Provenance {
     let found: Value | null = null;
     for (const reference of variable.references) {
       if (!reference.isWrite() || reference.writeExpr == null) continue;
-      const value = this.resolve(reference.writeExpr as Node);
+      const value = this.resolve(reference.writeExpr);
       if (value !== null) {
         if (found !== null && !sameValue(found, value)) return null;
         found = value;
@@ -331,7 +330,7 @@ export class Provenance {
       const variable = this.findVariable(node);
       const def = variable !== null && variable.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== 'Variable') return null;
-      const declarator = def.node as TSESTree.VariableDeclarator;
+      const declarator = def.node;
       if (declarator.id !== def.name || declarator.init == null) return null;
       if (variable!.references.some((r) => r.isWrite() && !r.init)) return null;
       node = skipWrappers(declarator.init);
@@ -548,7 +547,7 @@ export class Provenance {
       local = typeName.left;
       member = typeName.right.name;
     } else return null;
-    const scope = this.sourceCode.getScope(at) as Scope;
+    const scope = this.sourceCode.getScope(at);
     const variable = findVariableInScope(scope, local.name);
     if (!variable) return null;
     const value = this.resolveVariable(variable);
@@ -736,7 +735,7 @@ function skipParamWrappers(param: TSESTree.Parameter): Node {
 function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
   let current: Node | undefined = node.parent;
   while (current) {
-    if (current.type === 'ClassBody') return current.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+    if (current.type === 'ClassBody') return current.parent;
     // `this` inside a non-arrow function that is not a method refers to something else
     if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition') {
       return null;

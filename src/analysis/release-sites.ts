@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from './ast.js';
+import { isFunction, isInside, skipWrappers, walkSubtree } from './ast.js';
 import { mayThrow } from './exception-safety.js';
 import type { Provenance } from './provenance.js';
 import { classifyReleaseCall, type ReleaseCall } from './releases.js';
@@ -18,7 +18,7 @@ type Variable = TSESLint.Scope.Variable;
 export function declaringFunction(variable: Variable): Node | null {
   let scope: TSESLint.Scope.Scope | null = variable.scope;
   while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-  return scope?.type === 'function' ? (scope.block as Node) : null;
+  return scope?.type === 'function' ? (scope.block) : null;
 }
 
 /** The statement a `break`/`continue` leaves: its labelled statement, or the nearest loop (or `switch`, for `break`). */
@@ -73,23 +73,12 @@ export function finallyReleasesOnJump(
 /** Call expressions in a subtree, nested functions aside. */
 export function callsIn(root: Node): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  const visit = (n: Node): void => {
-    if (n !== root && isFunction(n)) return;
+  walkSubtree(root, (n) => {
     if (n.type === 'CallExpression') calls.push(n);
-    for (const key of Object.keys(n) as Array<keyof typeof n>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      if (Array.isArray(value)) for (const v of value) (isNode(v) ? visit(v) : undefined);
-      else if (isNode(value)) visit(value);
-    }
-  };
-  visit(root);
+  });
   return calls;
 }
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
 
 /** A release-once guard: `if (!released) { released = true; client.release(); }`. */
 export interface ReleaseGuard {
@@ -170,7 +159,7 @@ export function tryToCatch(a: Node, b: Node): TSESTree.TryStatement | null {
   for (let node: Node | undefined = b.parent; node !== undefined; node = node.parent) {
     if (isFunction(node)) return null;
     if (node.type === 'CatchClause') {
-      const tryStatement = node.parent as TSESTree.TryStatement;
+      const tryStatement = node.parent;
       if (isInside(a, tryStatement.block)) return tryStatement;
     }
   }

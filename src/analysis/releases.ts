@@ -139,10 +139,10 @@ export function anchorIn(node: Node, holder: Node, provenance: Provenance): Anch
   let event: string | undefined;
   while (fn !== null && fn !== holder) {
     const parent = (fn as Node).parent;
-    let call: TSESTree.CallExpression | TSESTree.NewExpression | null = null;
+    let call: TSESTree.CallExpression | TSESTree.NewExpression;
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       call = parent;
-      const step = classifyCallbackSite(parent, fn as TSESTree.FunctionLike, provenance);
+      const step = classifyCallbackSite(parent, fn, provenance);
       kind = weaker(kind, step.kind);
       event = step.event ?? event;
     } else if (parent?.type === 'CallExpression' && parent.callee === fn) {

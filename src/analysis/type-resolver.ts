@@ -76,11 +76,11 @@ function timed(queries: TypeQueries): TypeQueries {
       }
     };
   return {
-    shapeOfNode: wrap(queries.shapeOfNode),
-    callShape: wrap(queries.callShape),
-    asyncDisposable: wrap(queries.asyncDisposable),
-    argumentOwnership: wrap(queries.argumentOwnership),
-    parameterOwnership: wrap(queries.parameterOwnership),
+    shapeOfNode: wrap((node) => queries.shapeOfNode(node)),
+    callShape: wrap((call) => queries.callShape(call)),
+    asyncDisposable: wrap((node) => queries.asyncDisposable(node)),
+    argumentOwnership: wrap((call, index) => queries.argumentOwnership(call, index)),
+    parameterOwnership: wrap((fn, index) => queries.parameterOwnership(fn, index)),
   };
 }
 
@@ -102,7 +102,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
   const ownershipMemo = new Map<ts.Symbol, 'owns' | 'borrows' | null>();
   const disposableMemo = new Map<ts.Type, boolean>();
 
-  const tsNode = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never) as ts.Node | undefined;
+  const tsNode = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never);
 
   const typeOf = (node: ts.Node): ts.Type => {
     queryCount++;
@@ -238,7 +238,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
   const callShape = (call: TSESTree.CallExpression): ShapeValue | null => {
     const declarations = calleeDeclarations(call);
     if (declarations === null) return null;
-    let found: Found | null = null;
+    let found: Found | null;
     const bodies = declarations.filter((d) => !isOverloadSignature(d));
     if (bodies.length === 1 || declarations.length === 1) found = returnShape(bodies[0] ?? declarations[0]!);
     else {

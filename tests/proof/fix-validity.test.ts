@@ -38,9 +38,9 @@ function createService(): ts.LanguageService {
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     fileExists: (f) => overrides.has(f) || ts.sys.fileExists(f),
     readFile: (f) => overrides.get(f) ?? ts.sys.readFile(f),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    directoryExists: (d) => ts.sys.directoryExists(d),
+    getDirectories: (d) => ts.sys.getDirectories(d),
   };
   return ts.createLanguageService(host, ts.createDocumentRegistry());
 }
@@ -68,7 +68,7 @@ function config(autofix: 'safe' | 'all'): Linter.Config[] {
     {
       files: ['**/*.ts'],
       plugins: { [NAMESPACE]: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      rules: plugin.configs.all.rules as Linter.RulesRecord,
+      rules: plugin.configs.all.rules,
       settings: { [NAMESPACE]: { autofix } },
     },
   ];

@@ -91,7 +91,7 @@ function lint(rule: Collected, c: Case, mode: Mode, host: CaseHost): Finding[] {
     [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.mts', '**/*.cts'],
-        languageOptions: { parser: parser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions },
+        languageOptions: { parser: parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions },
         plugins: { t: { rules: { [rule.name]: rule.rule as never } } },
         settings: settingsWith(c, mode === 'typed' || mode === 'no-program' || mode === 'espree-typeAware'),
         rules: { [`t/${rule.name}`]: ['error', ...(c.options ?? [])] as Linter.RuleEntry },
