@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { enclosingFinally } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { isPromiseQuery, promiseFate } from '../src/analysis/in-use.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
-import { declaringFunction, finallyReleasesOnJump, mayThrowAfterInTry, releaseOnceGuard, tryToCatch } from '../src/analysis/release-sites.js';
+import { finallyReleasesOnJump, mayThrowAfterInTry, releaseOnceGuard, tryToCatch } from '../src/analysis/release-sites.js';
 import { anchorIn, classifyReleaseCall, endingMethods, endingMethodNames, OWNED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
@@ -80,11 +80,6 @@ export default createRule<[], MessageIds>({
 
     const tracker = createPathTracker<Data>(onEnd);
 
-    function holderOf(node: Node): Node {
-      let current = node.parent;
-      while (current && !isFunction(current)) current = current.parent;
-      return current ?? sourceCode.ast;
-    }
 
     function holderOfVariable(variable: Variable): Node {
       return declaringFunction(variable) ?? sourceCode.ast;

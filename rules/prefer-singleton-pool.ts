@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, skipWrappers } from '../src/analysis/ast.js';
+import { declaringFunction, holderOf, isFunction, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
@@ -118,7 +118,7 @@ export default createRule<[], MessageIds>({
     function onEndCall(call: TSESTree.CallExpression): void {
       const release = classifyReleaseCall(call, provenance, names);
       if (release === null || !followed.has(release.variable)) return;
-      const holder = declaringFunction(release.variable);
+      const holder = (declaringFunction(release.variable) ?? program);
       if (holderOf(call) === holder) {
         tracker.record(call, { kind: 'end', variable: release.variable });
         return;
@@ -256,7 +256,7 @@ export default createRule<[], MessageIds>({
             if (target.type === 'MemberExpression') return rootIsThis(target) ? { kind: 'instance' } : { kind: 'kept' };
             if (target.type !== 'Identifier') return { kind: 'unknown' };
             const variable = provenance.findVariable(target);
-            if (variable === null || declaringFunction(variable) !== holderOf(node)) return { kind: 'kept' };
+            if (variable === null || (declaringFunction(variable) ?? program) !== holderOf(node)) return { kind: 'kept' };
             return localDestination(variable, false);
           }
           case 'VariableDeclarator': {
@@ -290,7 +290,7 @@ export default createRule<[], MessageIds>({
     }
 
     function localDestination(variable: Variable, disposed: boolean): Destination {
-      const holder = declaringFunction(variable);
+      const holder = (declaringFunction(variable) ?? program);
       if (holder === program) return { kind: 'kept' };
       const handOff = findHandOff(variable, holder, ownershipOptions(provenance, settings, names));
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
@@ -425,15 +425,6 @@ export default createRule<[], MessageIds>({
       return current.parent === program ? current : null;
     }
 
-    function holderOf(node: Node): Node {
-      return enclosingFunctionOf(node) ?? program;
-    }
-
-    function declaringFunction(variable: Variable): Node {
-      let scope: TSESLint.Scope.Scope | null = variable.scope;
-      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block) : program;
-    }
 
     return mergeListeners(tracker.listeners, {
       'CallExpression:exit': onCallExit,

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
-import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { createPathTracker, describeJump, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import {
   closingMethods,
   cursorOpening,
@@ -60,12 +60,6 @@ interface LeaseRelease {
 
 type Data = Open | Close | LeaseRelease;
 
-const JUMP_WORDS: Record<string, string> = {
-  ReturnStatement: 'The early return',
-  ThrowStatement: 'The throw',
-  BreakStatement: 'The break',
-  ContinueStatement: 'The continue',
-};
 
 export default createRule<[], MessageIds>({
   name: 'require-cursor-close',
@@ -106,17 +100,7 @@ export default createRule<[], MessageIds>({
       for (const event of frame.events) if (event.data.kind === 'open') check(frame, event as PathEvent<Open>);
     });
 
-    function holderOf(node: Node): Node {
-      let current = node.parent;
-      while (current && !isFunction(current)) current = current.parent;
-      return current ?? sourceCode.ast;
-    }
 
-    function declaringFunction(variable: Variable): Node {
-      let scope: TSESLint.Scope.Scope | null = variable.scope;
-      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block) : sourceCode.ast;
-    }
 
     function cursorVariable(node: Node): Variable | null {
       const inner = skipWrappers(node);
@@ -213,7 +197,7 @@ export default createRule<[], MessageIds>({
       const { variable, value } = event.data;
       if (exhausted.has(variable)) return;
       const holder = frame.node;
-      if (declaringFunction(variable) !== holder) return; // stored in outer state
+      if ((declaringFunction(variable) ?? sourceCode.ast) !== holder) return; // stored in outer state
       if (handedOn(variable, holder)) return;
       const closeMethod = closingMethods(value.ref.shape)[0];
       const name = variable.name;
@@ -235,7 +219,7 @@ export default createRule<[], MessageIds>({
       const escape = frame.findEscape(event, (e) => e.data.kind === 'close' && e.data.variable === variable);
       if (escape !== null) {
         if (escape.jump !== null) {
-          context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByJump', data: { ...data, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
+          context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByJump', data: { ...data, jump: describeJump(escape.jump), line: String(escape.jump.loc.start.line) }, suggest }, settings));
         } else {
           context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByBranch', data, suggest }, settings));
         }

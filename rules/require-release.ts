@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
-import { createPathTracker, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { catchCoverage, finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
@@ -64,12 +64,6 @@ interface Enter {
 
 type Data = Acquire | Release | Enter;
 
-const JUMP_WORDS: Record<string, string> = {
-  ReturnStatement: 'The early return',
-  ThrowStatement: 'The throw',
-  BreakStatement: 'The break',
-  ContinueStatement: 'The continue',
-};
 
 export default createRule<[], MessageIds>({
   name: 'require-release',
@@ -122,11 +116,6 @@ export default createRule<[], MessageIds>({
       }
     });
 
-    function holderOf(node: Node): Node {
-      let current = node.parent;
-      while (current && !isFunction(current)) current = current.parent;
-      return current ?? sourceCode.ast;
-    }
 
     function recordRelease(release: ReleaseCall): void {
       const variable = release.variable;
@@ -360,7 +349,7 @@ export default createRule<[], MessageIds>({
         return;
       }
       if (escape.jump !== null) {
-        context.report(withFixPolicy({ node, messageId: 'skippedByJump', data: { name: data.name, release: data.release, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) }, suggest }, settings));
+        context.report(withFixPolicy({ node, messageId: 'skippedByJump', data: { name: data.name, release: data.release, jump: describeJump(escape.jump), line: String(escape.jump.loc.start.line) }, suggest }, settings));
         return;
       }
       if (escape.exit === 'reacquire') {
@@ -602,11 +591,6 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function declaringFunction(variable: Variable): Node | null {
-      let scope: TSESLint.Scope.Scope | null = variable.scope;
-      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block) : null;
-    }
 
     /** a reference inside a nested function that is not a recognised release site: the closure owns it */
     function capturedByClosure(variable: Variable, holder: Node): boolean {

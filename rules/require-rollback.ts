@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
-import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { createPathTracker, describeJump, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { enclosingFinally, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
@@ -50,12 +50,6 @@ interface Release {
 
 type Data = Begin | End | Release;
 
-const JUMP_WORDS: Record<string, string> = {
-  ReturnStatement: 'The early return',
-  ThrowStatement: 'The throw',
-  BreakStatement: 'The break',
-  ContinueStatement: 'The continue',
-};
 
 export default createRule<[], MessageIds>({
   name: 'require-rollback',
@@ -91,17 +85,7 @@ export default createRule<[], MessageIds>({
       for (const event of frame.events) if (event.data.kind === 'begin') check(frame, event as PathEvent<Begin>);
     });
 
-    function holderOf(node: Node): Node {
-      let current = node.parent;
-      while (current && !isFunction(current)) current = current.parent;
-      return current ?? sourceCode.ast;
-    }
 
-    function declaringFunction(variable: Variable): Node {
-      let scope: TSESLint.Scope.Scope | null = variable.scope;
-      while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-      return scope?.type === 'function' ? (scope.block) : sourceCode.ast;
-    }
 
     function variableOf(node: Node): Variable | null {
       const inner = skipWrappers(node);
@@ -150,7 +134,7 @@ export default createRule<[], MessageIds>({
       const holder = frame.node;
       const name = variable.name;
       // acquired here (a parameter or an outer variable belongs to the caller)
-      const ownedHere = declaringFunction(variable) === holder && variable.defs[0]?.type !== 'Parameter';
+      const ownedHere = (declaringFunction(variable) ?? sourceCode.ast) === holder && variable.defs[0]?.type !== 'Parameter';
       // ends or releases inside nested functions (callback APIs, promise chains): not ours to judge
       if (variable.references.some((r) => holderOf(r.identifier) !== holder && isEndingReference(r.identifier))) return;
       if (ownedHere && findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
@@ -179,7 +163,7 @@ export default createRule<[], MessageIds>({
             data: { name, release: `${sourceCode.getText(release.data.call.callee)}()`, line: String(begin.node.loc.start.line) },
           });
         } else if (escape.jump !== null) {
-          context.report({ node: begin.node, messageId: 'skippedByJump', data: { name, jump: JUMP_WORDS[escape.jump.type]!, line: String(escape.jump.loc.start.line) } });
+          context.report({ node: begin.node, messageId: 'skippedByJump', data: { name, jump: describeJump(escape.jump), line: String(escape.jump.loc.start.line) } });
         } else {
           context.report({ node: begin.node, messageId: 'skippedByBranch', data: { name } });
         }

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
@@ -45,6 +45,23 @@ export function enclosingFunction(node: Node): TSESTree.FunctionLike | null {
     current = current.parent;
   }
   return null;
+}
+
+/** The node whose code path holds `node`: its nearest enclosing function, or the Program. */
+export function holderOf(node: Node): Node {
+  let current: Node = node;
+  while (current.parent) {
+    current = current.parent;
+    if (isFunction(current)) return current;
+  }
+  return current;
+}
+
+/** The function (or null at module level) whose scope declares a variable. */
+export function declaringFunction(variable: TSESLint.Scope.Variable): Node | null {
+  let scope: TSESLint.Scope.Scope | null = variable.scope;
+  while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
+  return scope?.type === 'function' ? scope.block : null;
 }
 
 /** Whether `inner` lies inside `outer` (or is it). */

@@ -236,6 +236,18 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
   return { codePath: f.codePath, node: f.node, events: f.events, findEscape, reaches };
 }
 
+const JUMP_WORDS: Readonly<Record<JumpNode['type'], string>> = {
+  ReturnStatement: 'The early return',
+  ThrowStatement: 'The throw',
+  BreakStatement: 'The break',
+  ContinueStatement: 'The continue',
+};
+
+/** How messages name a jump: "The early return", "The throw", "The break", "The continue". */
+export function describeJump(jump: JumpNode): string {
+  return JUMP_WORDS[jump.type];
+}
+
 /** Merges rule listeners: handlers for the same key run in order. */
 export function mergeListeners(...all: ReadonlyArray<TSESLint.RuleListener>): TSESLint.RuleListener {
   const merged: Record<string, Array<(...args: unknown[]) => void>> = {};

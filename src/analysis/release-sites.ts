@@ -1,11 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, isInside, skipWrappers, walkSubtree } from './ast.js';
 import { mayThrow } from './exception-safety.js';
 import type { Provenance } from './provenance.js';
 import { classifyReleaseCall, type ReleaseCall } from './releases.js';
 
 type Node = TSESTree.Node;
-type Variable = TSESLint.Scope.Variable;
 
 /**
  * Release sites that the code path graph does not show on its own: the `finally` a `break` or
@@ -13,13 +12,6 @@ type Variable = TSESLint.Scope.Variable;
  * `finally`, but not `break`/`continue`), release-once guards, and the implicit `try` → `catch`
  * edge after the last statement of a `try` block.
  */
-
-/** The function (or null at module level) whose scope declares a variable. */
-export function declaringFunction(variable: Variable): Node | null {
-  let scope: TSESLint.Scope.Scope | null = variable.scope;
-  while (scope !== null && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-  return scope?.type === 'function' ? (scope.block) : null;
-}
 
 /** The statement a `break`/`continue` leaves: its labelled statement, or the nearest loop (or `switch`, for `break`). */
 export function jumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): Node | null {
