@@ -73,7 +73,7 @@ const summary = [
   `|---|---|---|`,
   `| every code file under the benchmark install's node_modules${ci ? ` (every ${step}th)` : ''}, all rules | ${files.length} (${(bytes / 1e6).toFixed(0)} MB; ${unparsable} unparsable, skipped) | ${crashes.length} exceptions, ${findings} findings, ${(corpusMs / 1000).toFixed(0)} s |`,
   ...pathologicalResults.map(
-    (p) => `| ${p.name} (${(p.bytes / 1e6).toFixed(2)} MB, node --stack-size=7000) | 1 | ${p.error ? `❌ ${p.error.message.split('\n')[0]}` : `✅ ${(p.ms / 1000).toFixed(1)} s with the plugin (${(p.baseMs / 1000).toFixed(1)} s parser + one core rule; budget ${PATHOLOGICAL_BUDGET_MS / 1000} s), ${p.findings} findings`} |`,
+    (p) => `| ${p.name} (${(p.bytes / 1e6).toFixed(2)} MB, node --stack-size=7000) | 1 | ${p.error ? `❌ ${p.error.message.split('\n')[0]}` : `${p.ms > PATHOLOGICAL_BUDGET_MS ? '❌ over budget:' : '✅'} ${(p.ms / 1000).toFixed(1)} s with the plugin (${(p.baseMs / 1000).toFixed(1)} s parser + one core rule; budget ${PATHOLOGICAL_BUDGET_MS / 1000} s), ${p.findings} findings`} |`,
   ),
 ].join('\n');
 console.log(summary);

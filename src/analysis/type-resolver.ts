@@ -63,24 +63,30 @@ export function typeQueryTime(): number {
   return queryTime;
 }
 
-/** Wraps every query so its time is counted (one `performance.now()` pair per query). */
+/**
+ * Wraps every query so its time is counted (one `performance.now()` pair per query), and so that a
+ * failure inside the TypeScript checker degrades that one answer to "unknown" (the syntactic result)
+ * instead of aborting the lint of the file.
+ */
 function timed(queries: TypeQueries): TypeQueries {
   const wrap =
-    <A extends unknown[], R>(f: (...args: A) => R) =>
+    <A extends unknown[], R>(f: (...args: A) => R, unknown: R) =>
     (...args: A): R => {
       const start = performance.now();
       try {
         return f(...args);
+      } catch {
+        return unknown;
       } finally {
         queryTime += performance.now() - start;
       }
     };
   return {
-    shapeOfNode: wrap((node) => queries.shapeOfNode(node)),
-    callShape: wrap((call) => queries.callShape(call)),
-    asyncDisposable: wrap((node) => queries.asyncDisposable(node)),
-    argumentOwnership: wrap((call, index) => queries.argumentOwnership(call, index)),
-    parameterOwnership: wrap((fn, index) => queries.parameterOwnership(fn, index)),
+    shapeOfNode: wrap((node) => queries.shapeOfNode(node), null),
+    callShape: wrap((call) => queries.callShape(call), null),
+    asyncDisposable: wrap((node) => queries.asyncDisposable(node), null),
+    argumentOwnership: wrap((call, index) => queries.argumentOwnership(call, index), null),
+    parameterOwnership: wrap((fn, index) => queries.parameterOwnership(fn, index), null),
   };
 }
 
@@ -169,10 +175,11 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return best === null ? null : { ref: best.ref, promise: false };
   };
 
-  const qualifiedBy = (symbol: ts.Symbol, qualifier: string): boolean => {
-    const name = checker.getFullyQualifiedName(symbol);
-    return name.endsWith(`.${qualifier}.${symbol.getName()}`) || name === `${qualifier}.${symbol.getName()}`;
-  };
+  // The enclosing namespace, read from the symbol's parent (`Knex.Transaction`). Not
+  // `checker.getFullyQualifiedName`: it prints the symbol, and printing can compute module
+  // specifiers, which crashed inside TypeScript for some projects (normalizeSlashes of undefined).
+  const qualifiedBy = (symbol: ts.Symbol, qualifier: string): boolean =>
+    (symbol as ts.Symbol & { parent?: ts.Symbol }).parent?.getName() === qualifier;
 
   const promisedType = (type: ts.Type): ts.Type | null => {
     const name = type.getSymbol()?.getName();
