@@ -19,13 +19,9 @@ export async function loadPlugin() {
 /** The catalog's module test, the same one the plugin's file model uses: does this text import a driver? */
 export async function loadDriverImportTest() {
   const { getCatalog } = await import(pathToFileURL(join(root, 'dist', 'src', 'catalog', 'index.js')).href);
+  const { importedDriverModules } = await import(pathToFileURL(join(root, 'dist', 'src', 'analysis', 'file-model.js')).href);
   const catalog = getCatalog();
-  const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`\n]+)\1/gu;
-  return (text) => {
-    if (!catalog.textNeedles.some((needle) => text.includes(needle))) return false;
-    for (const match of text.matchAll(SPECIFIER)) if (catalog.driversForModule(match[2]).length > 0) return true;
-    return false;
-  };
+  return (text) => importedDriverModules(text, catalog).size > 0;
 }
 
 const isDeclaration = (file) => /\.d\.[mc]?ts$/.test(file);

@@ -29,6 +29,20 @@ const cache = new WeakMap<TSESTree.Program, FileModel | null>();
 /** Import specifiers in `import … from`, `export … from`, `import(…)` and `require(…)`. */
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`\n]+)\1/gu;
 
+/**
+ * The driver modules a file's text imports or requires: one pass of a regular expression over the
+ * import specifiers, each looked up in the catalog (a map, plus the few pattern modules). This is
+ * the whole cost of the plugin on a file without database code.
+ */
+export function importedDriverModules(text: string, catalog: Catalog): Set<string> {
+  const modules = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2]!;
+    if (catalog.driversForModule(specifier).length > 0) modules.add(specifier);
+  }
+  return modules;
+}
+
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
@@ -49,14 +63,7 @@ export function getFileModel(context: AnyContext): FileModel | null {
 function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginSettings, context: AnyContext): FileModel | null {
   const catalog = getCatalog(settings.resources);
   const text = sourceCode.text;
-  const modules = new Set<string>();
-  // Cheap text check first: most files in a project mention no driver at all.
-  if (catalog.textNeedles.some((needle) => text.includes(needle))) {
-    for (const match of text.matchAll(SPECIFIER)) {
-      const specifier = match[2]!;
-      if (catalog.driversForModule(specifier).length > 0) modules.add(specifier);
-    }
-  }
+  const modules = importedDriverModules(text, catalog);
   // Typed mode: a file that imports no driver can still use one through the project's own modules
   // (`import { getClient } from './db'`). It gets a model when it calls a method some cataloged shape
   // has (`.query(`, `.release(`, `.connect(` …); the type checker is then asked only about the

@@ -28,12 +28,9 @@ export class Catalog {
   private readonly exact = new Map<string, DriverSpec[]>();
   private readonly patterns: ModuleMatcher[] = [];
   private readonly shapeRefs = new Map<string, ShapeRef>();
-  /** short strings of which at least one must occur in a file's text for any driver to be imported */
-  readonly textNeedles: readonly string[];
 
   constructor(drivers: readonly DriverSpec[]) {
     this.drivers = drivers;
-    const needles = new Set<string>();
     for (const driver of drivers) {
       this.byId.set(driver.id, driver);
       for (const m of driver.modules) {
@@ -42,14 +39,11 @@ export class Catalog {
           const list = this.exact.get(matcher.exact) ?? [];
           list.push(driver);
           this.exact.set(matcher.exact, list);
-          needles.add(matcher.exact);
         } else {
           this.patterns.push(matcher);
-          for (const e of matcher.exports ?? []) needles.add(e);
         }
       }
     }
-    this.textNeedles = minimalNeedles([...needles]);
   }
 
   /** The drivers an import specifier loads, with the named exports a pattern match is limited to. */
@@ -87,13 +81,6 @@ function toMatcher(driver: DriverSpec, m: ModuleSpec): ModuleMatcher {
   return { driver, pattern: new RegExp(m.pattern, 'u'), exports: m.exports };
 }
 
-/** Drops needles that contain a shorter needle: finding the shorter one is enough for the pre-check. */
-function minimalNeedles(needles: string[]): string[] {
-  needles.sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const n of needles) if (!kept.some((k) => n.includes(k))) kept.push(n);
-  return kept;
-}
 
 let builtinCatalog: Catalog | undefined;
 const customCatalogs = new WeakMap<readonly DriverSpec[], Catalog>();
