@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, enclosingStatement, skipWrappers } from '../src/analysis/ast.js';
+import { enclosingFunction, enclosingStatement, holderOf, skipWrappers } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { describeLoop, exitsPastLoop, isPlainValue, iterationBody, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
+import { describeLoop, exitsIterationAfter, exitsPastLoop, isPlainValue, iterationBody, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
+import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import {
   absorbingCreation,
   callStatement,
@@ -12,6 +13,7 @@ import {
   knownMethods,
   methodCalls,
   poolCreation,
+  wrappingCarrier,
   type CreationBinding,
   type PoolCreation,
 } from '../src/analysis/pools.js';
@@ -71,6 +73,8 @@ export default createRule<[], MessageIds>({
       const outer = absorbingCreation(node, provenance, sourceCode);
       if (outer !== null && loopContext(outer.node)?.node === loop.node) return;
 
+      if (returnedFromIteration(creation, loop)) return;
+
       const name = creationName(creation, sourceCode);
       const where = loop.kind === 'loop' ? `on every iteration of this ${describeLoop(loop)}` : `on every call of this ${describeLoop(loop)}`;
       const binding = creationBinding(node, sourceCode);
@@ -95,6 +99,23 @@ export default createRule<[], MessageIds>({
         return;
       }
       context.report(withFixPolicy({ node, messageId, data, suggest: [{ messageId: 'hoist', data: { name, andEnd }, fix }] }, settings));
+    }
+
+    /**
+     * A connect-retry loop: the created value (or an object constructed around it, `new Driver(new
+     * Client(o))`) is returned from the iteration that made it, on every normal path, so the loop
+     * runs again only when connecting failed: not a pool per iteration.
+     */
+    function returnedFromIteration(creation: PoolCreation, loop: LoopContext): boolean {
+      const value = wrappingCarrier(creation.node);
+      const parent = value.parent;
+      if (parent?.type === 'ReturnStatement') return exitsIterationAfter(parent, creation.node, loop);
+      if (parent?.type !== 'VariableDeclarator' || parent.init !== value || parent.id.type !== 'Identifier') return false;
+      const variable = provenance.findVariable(parent.id);
+      if (variable === null) return false;
+      const handOff = findHandOff(variable, holderOf(creation.node), ownershipOptions(provenance, settings, names));
+      if (handOff?.kind !== 'returned' || handOff.node.type !== 'ReturnStatement') return false;
+      return holderOf(handOff.node) === holderOf(creation.node) && exitsIterationAfter(handOff.node, creation.node, loop);
     }
 
     /**

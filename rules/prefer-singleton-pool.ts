@@ -7,6 +7,7 @@ import { loopContext, readIdentifiers } from '../src/analysis/loops.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import {
   absorbingCreation,
+  callbackDelivery,
   callStatement,
   carrierOf,
   creationBinding,
@@ -15,6 +16,7 @@ import {
   isReassigned,
   mayBeCreatedPerRequest,
   poolCreation,
+  type CallbackDelivery,
   type CreationBinding,
   type PoolCreation,
 } from '../src/analysis/pools.js';
@@ -236,6 +238,8 @@ export default createRule<[], MessageIds>({
 
     /** Where the created value goes, and whether that keeps it beyond one run of the function. */
     function destinationOf(node: Node, creation: PoolCreation): Destination {
+      const delivery = callbackDelivery(node, sourceCode);
+      if (delivery !== null) return deliveredDestination(delivery);
       let value = carrierOf(node);
       for (;;) {
         const parent = value.parent;
@@ -287,6 +291,19 @@ export default createRule<[], MessageIds>({
             return { kind: 'unknown' };
         }
       }
+    }
+
+    /**
+     * A pool handed to a callback (`MongoClient.connect(url, (err, client) => { this.db = client })`):
+     * kept when the callback hands it off, never ended when nothing ends it, else beyond the paths we follow.
+     */
+    function deliveredDestination(delivery: CallbackDelivery): Destination {
+      const { variable, callback } = delivery;
+      if (variable === null) return { kind: 'unknown' };
+      const handOff = findHandOff(variable, callback, ownershipOptions(provenance, settings, names));
+      if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
+      if (variable.references.some((r) => !r.init && holderOf(r.identifier) !== callback)) return { kind: 'unknown' };
+      return endCalls(variable, provenance, names).length > 0 ? { kind: 'unknown' } : { kind: 'dropped' };
     }
 
     function localDestination(variable: Variable, disposed: boolean): Destination {

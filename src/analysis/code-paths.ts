@@ -186,8 +186,8 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
       parent.set(next, origin);
       queue.push(next);
     }
-    while (queue.length > 0) {
-      const segment = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const segment = queue[head]!;
       if (closedIn(segment, 0, Infinity, closes)) continue;
       if (exits.has(segment)) {
         const escape = finish(segment, thrown.has(segment) ? 'throw' : 'return');
@@ -210,30 +210,97 @@ function makeFrame<T>(f: FrameState<T>): PathFrame<T> {
     return null;
   };
 
+  /** each segment's rank in a topological order of the graph's strongly connected components (computed on first use) */
+  let ranks: Map<Segment, number> | null = null;
+  const rankOf = (segment: Segment): number => {
+    ranks ??= componentRanks([f.codePath.initialSegment, ...f.entries.keys()]);
+    return ranks.get(segment) ?? Infinity;
+  };
+
   const reaches = (start: PathEvent<T>, target: PathEvent<T>, blocks: (e: PathEvent<T>) => boolean = () => false): boolean => {
     const targets = new Map((f.positions.get(target) ?? []).map((p) => [p.segment, p.index]));
+    if (targets.size === 0) return false;
+    // every path only goes forward in the component order: a search never needs to pass the target's rank
+    let limit = -Infinity;
+    for (const segment of targets.keys()) limit = Math.max(limit, rankOf(segment));
     for (const { segment, index } of f.positions.get(start) ?? []) {
       const list = f.entries.get(segment) ?? [];
       // same segment, later in it
       const at = targets.get(segment);
       if (at !== undefined && at > index && !closedIn(segment, index + 1, at, blocks)) return true;
-      if (closedIn(segment, index + 1, list.length, blocks)) continue;
+      if (rankOf(segment) > limit || closedIn(segment, index + 1, list.length, blocks)) continue;
       const seen = new Set<Segment>();
-      const queue = [...segment.nextSegments];
-      while (queue.length > 0) {
-        const s = queue.shift()!;
-        if (seen.has(s)) continue;
-        seen.add(s);
+      const queue: Segment[] = [];
+      const push = (next: Segment): void => {
+        if (seen.has(next) || rankOf(next) > limit) return;
+        seen.add(next);
+        queue.push(next);
+      };
+      segment.nextSegments.forEach(push);
+      for (let head = 0; head < queue.length; head++) {
+        const s = queue[head]!;
         const targetIndex = targets.get(s);
         if (targetIndex !== undefined && !closedIn(s, 0, targetIndex, blocks)) return true;
         if (closedIn(s, 0, Infinity, blocks)) continue;
-        queue.push(...s.nextSegments);
+        s.nextSegments.forEach(push);
       }
     }
     return false;
   };
 
   return { codePath: f.codePath, node: f.node, events: f.events, findEscape, reaches };
+}
+
+/**
+ * Ranks the strongly connected components of the segment graph reachable from `roots` in
+ * topological order (Tarjan's algorithm, iterative: a function may have tens of thousands of
+ * segments): along every edge the rank never decreases, and it stays the same only inside a loop.
+ */
+function componentRanks(roots: Iterable<Segment>): Map<Segment, number> {
+  const index = new Map<Segment, number>();
+  const low = new Map<Segment, number>();
+  const onStack = new Set<Segment>();
+  const stack: Segment[] = [];
+  const component = new Map<Segment, number>();
+  let components = 0;
+  const visit = (segment: Segment, work: Array<{ segment: Segment; next: number }>): void => {
+    index.set(segment, index.size);
+    low.set(segment, index.get(segment)!);
+    stack.push(segment);
+    onStack.add(segment);
+    work.push({ segment, next: 0 });
+  };
+  for (const root of roots) {
+    if (index.has(root)) continue;
+    const work: Array<{ segment: Segment; next: number }> = [];
+    visit(root, work);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const successors = top.segment.nextSegments;
+      if (top.next < successors.length) {
+        const next = successors[top.next++]!;
+        if (!index.has(next)) visit(next, work);
+        else if (onStack.has(next)) low.set(top.segment, Math.min(low.get(top.segment)!, index.get(next)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== undefined) low.set(parent.segment, Math.min(low.get(parent.segment)!, low.get(top.segment)!));
+      if (low.get(top.segment) === index.get(top.segment)) {
+        let member: Segment;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== top.segment);
+        components++;
+      }
+    }
+  }
+  // Tarjan's algorithm completes a component after every component it reaches
+  const ranks = new Map<Segment, number>();
+  for (const [segment, c] of component) ranks.set(segment, components - 1 - c);
+  return ranks;
 }
 
 const JUMP_WORDS: Readonly<Record<JumpNode['type'], string>> = {

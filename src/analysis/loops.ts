@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, skipWrappers } from './ast.js';
+import { isFunction, isInside, skipWrappers, walkSubtree } from './ast.js';
 import { memberKey } from './provenance.js';
 
 type Node = TSESTree.Node;
@@ -255,4 +255,33 @@ function labelInside(name: string, from: Node, scope: Node): boolean {
     if (n.type === 'LabeledStatement' && n.label.name === name) return true;
   }
   return false;
+}
+
+/**
+ * Whether `exit` (a `return` in a loop body) leaves the loop on every normal path of the iteration
+ * that reaches `from`: both sit in one block of the loop body, `exit` after the statement holding
+ * `from`, and nothing from that statement to `exit` can `break`, `continue` or `return` first. Then
+ * the loop runs again only when something in between throws (a connect-retry loop).
+ */
+export function exitsIterationAfter(exit: TSESTree.ReturnStatement, from: Node, context: LoopContext): boolean {
+  if (context.kind !== 'loop' || !isInside(exit, context.node.body)) return false;
+  const block = exit.parent;
+  if (block.type !== 'BlockStatement') return false;
+  let statement: Node = from;
+  while (statement.parent !== undefined && statement.parent !== block) {
+    if (isFunction(statement.parent) || statement.parent === context.node) return false;
+    statement = statement.parent;
+  }
+  if (statement.parent !== block) return false;
+  const start = block.body.indexOf(statement as TSESTree.Statement);
+  const end = block.body.indexOf(exit);
+  if (start < 0 || start >= end) return false;
+  let jumps = false;
+  for (const between of block.body.slice(start, end)) {
+    walkSubtree(between, (node) => {
+      if (node.type === 'BreakStatement' || node.type === 'ContinueStatement' || node.type === 'ReturnStatement') jumps = true;
+      return !jumps;
+    });
+  }
+  return !jumps;
 }

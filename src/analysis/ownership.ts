@@ -44,20 +44,29 @@ export function ownershipOptions(provenance: Provenance, settings: PluginSetting
 
 /** The first hand-off of `variable` within `owner` (the function that acquired it), or null. */
 export function findHandOff(variable: Variable, owner: Node, options: OwnershipOptions): HandOff | null {
+  return handOffOf(variable, owner, options, new Set());
+}
+
+/** `seen`: holder variables already asked about (`a.x = b; b.y = a` must not loop). */
+function handOffOf(variable: Variable, owner: Node, options: OwnershipOptions, seen: Set<Variable>): HandOff | null {
+  seen.add(variable);
   for (const reference of variable.references) {
     if (reference.init || reference.isWriteOnly()) continue;
-    const handOff = classifyReference(reference, owner, options);
+    const handOff = classifyReference(reference, owner, options, seen);
     if (handOff !== null) return handOff;
   }
   return null;
 }
 
-function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions): HandOff | null {
+function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions, seen: Set<Variable>): HandOff | null {
   let node: Node = reference.identifier;
+  /** climbed into an object or array literal: the value is now a holder, not an alias */
+  let contained = false;
   // climb through value-preserving wrappers and containers (`{ client }`, `[client]`, `client as X`)
   for (;;) {
     const parent: Node | undefined = node.parent;
     if (parent === undefined) return null;
+    if (parent.type === 'ArrayExpression' || parent.type === 'ObjectExpression') contained = true;
     if (
       parent.type === 'TSNonNullExpression' ||
       parent.type === 'TSAsExpression' ||
@@ -82,24 +91,33 @@ function classifyReference(reference: Reference, owner: Node, options: Ownership
       case 'YieldExpression':
         return { kind: 'yielded', node: parent };
       case 'AssignmentExpression':
-        return parent.right === node && storesOutside(parent.left, owner, options) ? { kind: 'stored', node: parent } : null;
-      case 'VariableDeclarator':
-        // `const holder = { client }` stays local; an alias is followed by the caller
-        return null;
+        return parent.right === node && storesOutside(parent.left, owner, options, seen) ? { kind: 'stored', node: parent } : null;
+      case 'VariableDeclarator': {
+        // an alias (`const c = client`) is followed by the caller; a holder (`const holder = { client }`)
+        // stays local unless the holder itself is handed off (`return holder`, `cb(null, holder)`)
+        if (!contained || parent.init !== node || parent.id.type !== 'Identifier') return null;
+        const holder = options.findVariable(parent.id);
+        return holder !== null && !seen.has(holder) ? handOffOf(holder, owner, options, seen) : null;
+      }
       case 'PropertyDefinition':
         return parent.value === node ? { kind: 'stored', node: parent } : null;
       case 'CallExpression':
       case 'NewExpression':
         if (parent.callee === node) return null;
-        return classifyArgument(parent, node, owner, options);
+        return classifyArgument(parent, node, owner, options, seen);
       default:
         return null;
     }
   }
 }
 
-/** `this.x = v`, `outer = v`, `cache.set(k, v)` … — assignment targets that outlive the function. */
-function storesOutside(target: Node, owner: Node, options: OwnershipOptions): boolean {
+/**
+ * `this.x = v`, `outer = v`, `req.pg = v`, `cache.set(k, v)` … — assignment targets that outlive the
+ * function. A property of any object outlives it, except of a fresh local object (`const db = {}`,
+ * `new Map()`) that itself stays local: `db.pool = pool` is a hand-off only when `db` is (returned,
+ * stored, passed on as a result).
+ */
+function storesOutside(target: Node, owner: Node, options: OwnershipOptions, seen: Set<Variable>): boolean {
   const base = rootObject(target);
   if (base === null) return false;
   if (base.type === 'ThisExpression') return true;
@@ -107,7 +125,36 @@ function storesOutside(target: Node, owner: Node, options: OwnershipOptions): bo
   const variable = options.findVariable(base);
   if (variable === null) return true; // a global
   const declaration = variable.defs[0]?.node as Node | undefined;
-  return declaration === undefined || !inside(declaration, owner);
+  if (declaration === undefined || !inside(declaration, owner)) return true;
+  if (skipWrappers(target) === base) return false; // `local = v`: rebinding a local (or a parameter) keeps nothing
+  // a property of a local object: of a parameter (the caller's object), of an alias of an outside
+  // object (`const state = this.state`), or of a fresh holder that is itself handed off
+  if (!isFreshLocal(variable)) return true;
+  return !seen.has(variable) && handOffOf(variable, owner, options, seen) !== null;
+}
+
+/** A variable declared with `const`/`let`/`var` whose every value is an object made here: `{}`, `[]`, `new Map()`, `Object.create(null)`. */
+function isFreshLocal(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return false;
+  let values = 0;
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const write = reference.writeExpr as Node | null | undefined;
+    const assignment = (reference.identifier as Node).parent;
+    if (assignment?.type === 'AssignmentExpression' && assignment.operator !== '=') return false;
+    if (write == null || !isFreshObject(write)) return false;
+    values += 1;
+  }
+  return values > 0;
+}
+
+function isFreshObject(node: Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || value.type === 'NewExpression') return true;
+  if (value.type !== 'CallExpression') return false;
+  const callee = skipWrappers(value.callee);
+  return callee.type === 'MemberExpression' && skipWrappers(callee.object).type === 'Identifier' && (skipWrappers(callee.object) as TSESTree.Identifier).name === 'Object' && memberKey(callee) === 'create';
 }
 
 function rootObject(node: Node): Node | null {
@@ -121,16 +168,22 @@ function classifyArgument(
   argument: Node,
   owner: Node,
   options: OwnershipOptions,
+  seen: Set<Variable>,
 ): HandOff | null {
   const callee = skipWrappers(call.callee);
   // resolve(client) inside `new Promise((resolve) => …)`
   if (callee.type === 'Identifier' && isPromiseResolver(callee, options)) return { kind: 'resolved', node: call };
+  // `cb(null, client)`, `cb(err, db)`: the result given to the caller's error-first callback (a lend
+  // such as `await fn(client)` passes it first and is not a hand-off)
+  if (call.type === 'CallExpression' && callee.type === 'Identifier' && call.arguments.indexOf(argument as TSESTree.CallExpressionArgument) >= 1 && isParameter(callee, options)) {
+    return { kind: 'resolved', node: call };
+  }
   const name = calleeName(callee);
   if (name !== null && options.ownershipFunctions.includes(name)) return { kind: 'passed', node: call };
   if (callee.type === 'MemberExpression') {
     // `this.clients.push(client)`, `cache.set(key, client)`: stored in state that outlives the function
     const method = memberKey(callee);
-    if (method !== null && STORING_METHODS.has(method) && storesOutside(callee.object, owner, options)) return { kind: 'stored', node: call };
+    if (method !== null && STORING_METHODS.has(method) && storesOutside(callee.object, owner, options, seen)) return { kind: 'stored', node: call };
   }
   if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
     // `this.releaseClient(client)`: a method of the same class that releases its parameter
@@ -164,6 +217,11 @@ function calleeName(callee: Node): string | null {
     if (key !== null && callee.object.type === 'ThisExpression') return `this.${key}`;
   }
   return null;
+}
+
+/** A parameter of some function: a callback the caller supplied. */
+function isParameter(callee: TSESTree.Identifier, options: OwnershipOptions): boolean {
+  return options.findVariable(callee)?.defs[0]?.type === 'Parameter';
 }
 
 function isPromiseResolver(callee: TSESTree.Identifier, options: OwnershipOptions): boolean {

@@ -51,6 +51,41 @@ export function carrierOf(node: Node): Node {
   }
 }
 
+/**
+ * A creation in callback form whose result is discarded (`MongoClient.connect(url, opts, (err, client) => …)`):
+ * the created value arrives, by Node's error-first convention, as the callback's second parameter.
+ * Returns that callback and its parameter's variable (null when the parameter is not a plain name).
+ */
+export interface CallbackDelivery {
+  readonly callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  readonly variable: Variable | null;
+}
+
+export function callbackDelivery(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): CallbackDelivery | null {
+  if (node.type !== 'CallExpression') return null;
+  const last = node.arguments.at(-1);
+  if (last === undefined || (last.type !== 'ArrowFunctionExpression' && last.type !== 'FunctionExpression')) return null;
+  if (carrierOf(node).parent?.type !== 'ExpressionStatement') return null;
+  const param = last.params[1];
+  if (param?.type !== 'Identifier') return { callback: last, variable: null };
+  const variable = sourceCode.getDeclaredVariables(last).find((v) => v.defs[0]?.name === param) ?? null;
+  return { callback: last, variable };
+}
+
+/**
+ * The expression that holds the created value once objects are constructed around it: through
+ * `await`/casts and the arguments of `new` (`new Driver(new Client(o), …)` → the `new Driver(…)`;
+ * a constructed object keeps what it is built from). A plain call's result is not followed.
+ */
+export function wrappingCarrier(node: Node): Node {
+  let current = carrierOf(node);
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type !== 'NewExpression' || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return current;
+    current = carrierOf(parent);
+  }
+}
+
 /** `const pool = [await] new Pool(…);` — a single-declarator declaration that binds the created value. */
 export interface CreationBinding {
   readonly declaration: TSESTree.VariableDeclaration;
