@@ -172,10 +172,13 @@ export default createRule<[], MessageIds>({
       return { kind: 'use', variable: variable!, call, pending: isQuery && fate === 'floating', awaited: fate === 'awaited' };
     }
 
-    function onRebind(id: Node): void {
-      if (id.type !== 'Identifier') return;
-      const variable = provenance.findVariable(id);
-      if (tracked(variable) !== null) tracker.record(id, { kind: 'rebind', variable: variable! });
+    function onRebind(id: Node, variable: Variable | null): void {
+      if (id.type === 'Identifier' && tracked(variable) !== null) tracker.record(id, { kind: 'rebind', variable: variable! });
+    }
+
+    /** The variable a declarator declares, from the scope manager (no scope search per declaration). */
+    function declaredVariable(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): Variable | null {
+      return sourceCode.getDeclaredVariables(declarator).find((v) => v.identifiers.includes(id)) ?? null;
     }
 
     function onJump(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
@@ -337,10 +340,10 @@ export default createRule<[], MessageIds>({
       'CallExpression:exit': onCall,
       'NewExpression:exit': onAnchor,
       'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator) {
-        if (node.init !== null) onRebind(node.id);
+        if (node.init !== null && node.id.type === 'Identifier') onRebind(node.id, declaredVariable(node, node.id));
       },
       'AssignmentExpression:exit'(node: TSESTree.AssignmentExpression) {
-        onRebind(node.left);
+        if (node.left.type === 'Identifier') onRebind(node.left, provenance.findVariable(node.left));
       },
       BreakStatement: onJump,
       ContinueStatement: onJump,

@@ -111,11 +111,18 @@ export default createRule<[], MessageIds>({
 
     const tracker = createPathTracker<Data>((frame) => {
       checkCallbackPaths(frame);
+      // the releases of each variable, grouped once per function (not filtered per acquisition)
+      const releasesOf = new Map<Variable, Array<PathEvent<Release>>>();
       for (const event of frame.events) {
-        if (event.data.kind === 'acquire') check(frame, event as PathEvent<Acquire>);
+        if (event.data.kind !== 'release' || event.data.anchor === 'nested') continue;
+        const list = releasesOf.get(event.data.variable) ?? [];
+        list.push(event as PathEvent<Release>);
+        releasesOf.set(event.data.variable, list);
+      }
+      for (const event of frame.events) {
+        if (event.data.kind === 'acquire') check(frame, event as PathEvent<Acquire>, releasesOf);
       }
     });
-
 
     function recordRelease(release: ReleaseCall): void {
       const variable = release.variable;
@@ -244,7 +251,7 @@ export default createRule<[], MessageIds>({
       if (variable !== undefined) tracker.record(node, { kind: 'release', variable, release: null, anchor: 'error-guard' });
     }
 
-    function check(frame: PathFrame<Data>, event: PathEvent<Acquire>): void {
+    function check(frame: PathFrame<Data>, event: PathEvent<Acquire>, releasesOf: ReadonlyMap<Variable, Array<PathEvent<Release>>>): void {
       const acquire = event.data;
       const reportNode = acquire.callback ? callbackParamNode(acquire) : acquire.node;
       const role = acquire.value.ref.shape.role === 'connection' ? 'direct connection' : acquire.value.ref.shape.role;
@@ -259,7 +266,7 @@ export default createRule<[], MessageIds>({
       if (!acquire.callback && declaringFunction(variable) !== (holder.type === 'Program' ? null : holder)) return; // stored in outer state
       if (findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
 
-      const releases = frame.events.filter((e): e is PathEvent<Release> => e.data.kind === 'release' && e.data.variable === variable && e.data.anchor !== 'nested');
+      const releases = releasesOf.get(variable) ?? [];
       const releaseText = releaseCode(acquire, false) ?? 'its release';
       const firstRelease = releases.find((r) => r.data.release !== null)?.data.release ?? null;
       const shownRelease = firstRelease ? shownCall(firstRelease) : releaseText;

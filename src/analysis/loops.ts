@@ -264,7 +264,8 @@ function labelInside(name: string, from: Node, scope: Node): boolean {
  * the loop runs again only when something in between throws (a connect-retry loop).
  */
 export function exitsIterationAfter(exit: TSESTree.ReturnStatement, from: Node, context: LoopContext): boolean {
-  if (context.kind !== 'loop' || !isInside(exit, context.node.body)) return false;
+  if (context.kind !== 'loop' || !isInside(exit, context.node.body) || isFunctionBetween(exit, context.node)) return false;
+  if (isInside(from, exit)) return !isFunctionBetween(from, exit); // `return new Driver(new Client(o))`
   const block = exit.parent;
   if (block.type !== 'BlockStatement') return false;
   let statement: Node = from;
@@ -284,4 +285,9 @@ export function exitsIterationAfter(exit: TSESTree.ReturnStatement, from: Node, 
     });
   }
   return !jumps;
+}
+
+function isFunctionBetween(inner: Node, outer: Node): boolean {
+  for (let n = inner.parent; n !== undefined && n !== outer; n = n.parent) if (isFunction(n)) return true;
+  return false;
 }

@@ -140,8 +140,8 @@ function isFreshLocal(variable: Variable): boolean {
   let values = 0;
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
-    const write = reference.writeExpr as Node | null | undefined;
-    const assignment = (reference.identifier as Node).parent;
+    const write = reference.writeExpr;
+    const assignment = reference.identifier.parent;
     if (assignment?.type === 'AssignmentExpression' && assignment.operator !== '=') return false;
     if (write == null || !isFreshObject(write)) return false;
     values += 1;
@@ -154,7 +154,9 @@ function isFreshObject(node: Node): boolean {
   if (value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || value.type === 'NewExpression') return true;
   if (value.type !== 'CallExpression') return false;
   const callee = skipWrappers(value.callee);
-  return callee.type === 'MemberExpression' && skipWrappers(callee.object).type === 'Identifier' && (skipWrappers(callee.object) as TSESTree.Identifier).name === 'Object' && memberKey(callee) === 'create';
+  if (callee.type !== 'MemberExpression') return false;
+  const object = skipWrappers(callee.object);
+  return object.type === 'Identifier' && object.name === 'Object' && memberKey(callee) === 'create';
 }
 
 function rootObject(node: Node): Node | null {

@@ -173,9 +173,12 @@ export class Provenance {
     return this.catalog.shape(driver, reference);
   }
 
-  /** The variable an identifier refers to. */
+  /**
+   * The variable an identifier refers to. Looked up by name from the innermost scope of the node:
+   * the same variable as a lookup by node, without re-scanning every child scope of a large function.
+   */
   findVariable(node: TSESTree.Identifier): Variable | null {
-    return findVariableInScope(this.sourceCode.getScope(node), node) ?? null;
+    return findVariableInScope(this.sourceCode.getScope(node), node.name) ?? null;
   }
 
   private compute(raw: Node): Value | null {

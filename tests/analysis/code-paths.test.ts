@@ -88,3 +88,40 @@ describe('path engine', () => {
     expect(escapes(`function* g() { open(); yield 1; close(); }\nconst a = async () => { open(); await x; };\nclass C { m() { open(); close(); } }`)).toEqual(['2: return none']);
   });
 });
+
+/** `reaches` between every ordered pair of calls `a()`…`z()` (named by callee), with `x()` blocking. */
+function reachable(code: string): string[] {
+  const found: string[] = [];
+  const rule: TSESLint.RuleModule<'r', []> = {
+    meta: { type: 'problem', schema: [], messages: { r: 'r' } },
+    defaultOptions: [],
+    create() {
+      const tracker = createPathTracker<string>((frame) => {
+        for (const from of frame.events) {
+          for (const to of frame.events) {
+            if (from.data !== 'x' && to.data !== 'x' && frame.reaches(from, to, (e) => e.data === 'x')) found.push(`${from.data}->${to.data}`);
+          }
+        }
+      });
+      return mergeListeners(tracker.listeners, {
+        CallExpression(node: TSESTree.CallExpression) {
+          if (node.callee.type === 'Identifier' && node.callee.name.length === 1) tracker.record(node, node.callee.name);
+        },
+      });
+    },
+  };
+  new Linter().verify(code, [{ plugins: { probe: { rules: { reach: rule as never } } }, rules: { 'probe/reach': 'error' } }]);
+  return found.sort();
+}
+
+describe('path engine: reaches', () => {
+  it('only forward in straight-line code; a blocking event in between cuts the path', () => {
+    expect(reachable(`function f() { a(); b(); x(); c(); }`)).toEqual(['a->b']);
+  });
+
+  it('a loop reaches back to earlier events in its body and to itself, unless blocked on the back edge', () => {
+    expect(reachable(`function f(xs) { a(); for (const v of xs) { b(); c(); } d(); }`)).toEqual(['a->b', 'a->c', 'a->d', 'b->b', 'b->c', 'b->d', 'c->b', 'c->c', 'c->d']);
+    expect(reachable(`function f(xs) { for (const v of xs) { b(); x(); c(); } d(); }`)).toEqual(['c->b', 'c->d']);
+  });
+
+});

@@ -155,6 +155,71 @@ export class Repo {
   }
 }`,
     },
+    {
+      name: "pg: a connect-retry loop returns the connection it wrapped and connected (@databases/pg ConnectionSource)",
+      code: `import { Client } from 'pg';
+class Driver {
+  constructor(client) { this.client = client; }
+  async connect() { await this.client.connect(); }
+}
+export async function connectWithRetry(hosts, options, allowFallback) {
+  let error;
+  do {
+    for (const { host, port } of hosts) {
+      options.host = host;
+      options.port = port;
+      try {
+        const connection = new Driver(new Client(options));
+        await connection.connect();
+        return connection;
+      } catch (ex) {
+        error = ex;
+        if (allowFallback) {
+          try {
+            options.ssl = false;
+            const connection = new Driver(new Client(options));
+            await connection.connect();
+            return connection;
+          } catch (ex2) {
+            error = ex2;
+          }
+        }
+      }
+    }
+  } while (Date.now() < deadline());
+  throw error;
+}`,
+    },
+    {
+      name: "pg: a connect-retry loop returns the client it connected; the loop repeats only on failure",
+      code: `import { Client } from 'pg';
+export async function connectWithRetry(options) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const client = new Client(options);
+      await client.connect();
+      return client;
+    } catch (error) {
+      await sleep(attempt * 100);
+    }
+  }
+  throw new Error('could not connect');
+}`,
+    },
+    {
+      name: "pg: a retry loop that returns the wrapped client straight from the iteration",
+      code: `import { Client } from 'pg';
+import { Driver } from './driver.js';
+export function open(options) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return new Driver(new Client(options));
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -1187,5 +1252,81 @@ export async function each(ids) {
       ],
     },
 
+    {
+      name: "pg: a client returned only on a condition leaks the ones that are not returned",
+      code: `import { Client } from 'pg';
+export async function findPrimary(hosts, options) {
+  for (const host of hosts) {
+    const client = new Client({ ...options, host });
+    await client.connect();
+    if (await isPrimary(client)) return client;
+  }
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name": "client", "what": "direct connection", "where": "on every iteration of this `for\u2026of` loop", "variable": "host"},
+          line: 4, column: 20, endLine: 4, endColumn: 52,
+        },
+      ],
+    },
+    {
+      name: "pg: a `continue` before the return skips it: the client of that iteration is left open",
+      code: `import { Client } from 'pg';
+export async function firstReady(hosts, options) {
+  for (const host of hosts) {
+    const client = new Client({ ...options, host });
+    await client.connect();
+    if (!(await ready(client))) continue;
+    return client;
+  }
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name": "client", "what": "direct connection", "where": "on every iteration of this `for\u2026of` loop", "variable": "host"},
+          line: 4, column: 20, endLine: 4, endColumn: 52,
+        },
+      ],
+    },
+    {
+      name: "pg: returning from a `map` callback still makes one client per item",
+      code: `import { Client } from 'pg';
+export function clients(hosts, options) {
+  return hosts.map((host) => {
+    const client = new Client({ ...options, host });
+    return client;
+  });
+}`,
+      errors: [
+        {
+          messageId: 'createdPerItem',
+          data: {"name": "client", "what": "direct connection", "where": "on every call of this `map` callback", "variable": "host"},
+          line: 4, column: 20, endLine: 4, endColumn: 52,
+        },
+      ],
+    },
+    {
+      name: "pg: a return inside a function made in the loop does not leave the loop",
+      code: `import { Client } from 'pg';
+export function factories(options) {
+  const made = [];
+  for (let i = 0; i < 3; i++) {
+    made.push(() => {
+      return new Client(options);
+    });
+  }
+  return made;
+}`,
+      errors: [
+        {
+          messageId: 'createdInLoopNotEnded',
+          data: {"name": "new Client()", "what": "direct connection", "where": "on every iteration of this `for` loop"},
+          line: 6, column: 14, endLine: 6, endColumn: 33,
+        },
+      ],
+    },
   ],
 });

@@ -254,6 +254,40 @@ export class Repo {
   }
 }`,
     },
+    {
+      name: "mysql2: the pool stored on a holder handed to the error-first callback (@fastify/mysql)",
+      code: `import mysql from 'mysql2';
+export function createConnection(options, cb) {
+  const db = { format: mysql.format, escape: mysql.escape };
+  let client = {};
+  client = mysql.createPool(options.connectionString || options);
+  db.pool = client;
+  db.query = client.query.bind(client);
+  db.getConnection = client.getConnection.bind(client);
+  client.query('SELECT NOW()', (err) => cb(err, db));
+}`,
+    },
+    {
+      name: "mongodb: callback-form MongoClient.connect storing the client on `this` (agenda database)",
+      code: `import { MongoClient } from 'mongodb';
+export const database = function (url, collection, options = {}, cb) {
+  MongoClient.connect(url, options, (error, client) => {
+    if (error) {
+      if (cb) cb(error, null);
+      else throw error;
+      return;
+    }
+    if (client) {
+      this._db = client;
+      this._mdb = client.db();
+      this.dbInit(collection, cb);
+    } else {
+      throw new Error('Mongo Client is undefined');
+    }
+  });
+  return this;
+};`,
+    },
   ],
   invalid: [
     {
@@ -1563,5 +1597,40 @@ export async function listUsers() {
       ],
     },
 
+    {
+      name: "mysql2: a pool stored on a local holder that never leaves the function is not kept",
+      code: `import mysql from 'mysql2';
+export async function count(options) {
+  const db = {};
+  const pool = mysql.createPool(options);
+  db.pool = pool;
+  const [rows] = await db.pool.promise().query('SELECT COUNT(*) AS n FROM users');
+  return rows[0].n;
+}`,
+      errors: [
+        {
+          messageId: 'notCached',
+          data: {"name": "pool", "fn": "`count`"},
+          line: 4, column: 16, endLine: 4, endColumn: 41,
+        },
+      ],
+    },
+    {
+      name: "mongodb: callback-form MongoClient.connect whose client is neither kept nor closed",
+      code: `import { MongoClient } from 'mongodb';
+export function record(url, doc) {
+  MongoClient.connect(url, (error, client) => {
+    if (error) throw error;
+    client.db().collection('events').insertOne(doc);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'notCached',
+          data: {"name": "MongoClient.connect()", "fn": "`record`"},
+          line: 3, column: 3, endLine: 6, endColumn: 5,
+        },
+      ],
+    },
   ],
 });

@@ -790,6 +790,69 @@ export async function f() {
 }`,
       settings: { 'connection-hygiene': {"ownershipFunctions":["withClient","registry.adopt"]} },
     },
+    {
+      name: "mysql2: connection stored on a holder handed to the error-first callback (@fastify/mysql)",
+      code: `import mysql from 'mysql2';
+export function createConnection(options, cb) {
+  const db = { format: mysql.format, escape: mysql.escape };
+  let client = {};
+  client = mysql.createConnection(options.connectionString || options);
+  db.connection = client;
+  db.query = client.query.bind(client);
+  db.execute = client.execute.bind(client);
+  client.query('SELECT NOW()', (err) => cb(err, db));
+}`,
+    },
+    {
+      name: "pg: lease stored on the request (`req.pg = client`, `req.pg[name] = client`) for a later hook (@fastify/postgres)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export const preHandler = async (req, name) => {
+  const client = await pool.connect();
+  if (name) {
+    if (!req.pg) {
+      req.pg = Object.create(null);
+    }
+    if (req.pg[name]) {
+      client.release();
+      throw new Error(\`request client '\${name}' has already been registered\`);
+    }
+    req.pg[name] = client;
+  } else {
+    if (req.pg) {
+      client.release();
+      throw new Error('request client has already been registered');
+    } else {
+      req.pg = client;
+    }
+  }
+  await client.query('BEGIN');
+};`,
+    },
+    {
+      name: "pg: lease given to the caller's error-first callback (`cb(null, client)`)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function getClient(cb) {
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    return cb(err);
+  }
+  cb(null, client);
+}`,
+    },
+    {
+      name: "pg: lease placed in a holder object that is returned",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function open() {
+  const client = await pool.connect();
+  const session = { client, startedAt: Date.now() };
+  return session;
+}`,
+    },
   ],
   invalid: [
     {
@@ -2522,6 +2585,187 @@ export async function f() {
   }
 }` },
           ],
+        },
+      ],
+    },
+    {
+      name: "pg: a holder object that stays local is not a hand-off",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function count() {
+  const client = await pool.connect();
+  const holder = { client };
+  const { rows } = await holder.client.query('SELECT 1');
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name": "client", "release": "client.release()"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release": "client.release();"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function count() {
+  const client = await pool.connect();
+  try {
+  const holder = { client };
+  const { rows } = await holder.client.query('SELECT 1');
+  return rows;
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: a fresh local holder passed to a function that only reads it is not a hand-off",
+      code: `import { Pool } from 'pg';
+import { log } from './log.js';
+const pool = new Pool();
+export async function count() {
+  const client = await pool.connect();
+  const db = {};
+  db.client = client;
+  log(db);
+  const { rows } = await db.client.query('SELECT 1');
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name": "client", "release": "client.release()"},
+          line: 5, column: 24, endLine: 5, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release": "client.release();"}, output: `import { Pool } from 'pg';
+import { log } from './log.js';
+const pool = new Pool();
+export async function count() {
+  const client = await pool.connect();
+  try {
+  const db = {};
+  db.client = client;
+  log(db);
+  const { rows } = await db.client.query('SELECT 1');
+  return rows;
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pg: lending the lease to a callback (`await fn(client)`) is not a hand-off",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function withClient(fn) {
+  const client = await pool.connect();
+  const result = await fn(client);
+  client.release();
+  return result;
+}`,
+      output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function withClient(fn) {
+  const client = await pool.connect();
+  try {
+  const result = await fn(client);
+  return result;
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name": "client", "release": "client.release()", "line": "6"},
+          line: 4, column: 24, endLine: 4, endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: "redis: client.destroy() after expectations is skipped when one fails (connect-redis index_test \"defaults\")",
+      code: `import { createClient } from 'redis';
+import { expect, test } from 'vitest';
+import { RedisStore } from './index.js';
+
+test('defaults', async () => {
+  let client = createClient({ url: 'redis://localhost:6379' });
+  await client.connect();
+  let store = new RedisStore({ client });
+  expect(store.client).toBeDefined();
+  expect(store.prefix).toBe('sess:');
+  client.destroy();
+});`,
+      output: `import { createClient } from 'redis';
+import { expect, test } from 'vitest';
+import { RedisStore } from './index.js';
+
+test('defaults', async () => {
+  let client = createClient({ url: 'redis://localhost:6379' });
+  try {
+  await client.connect();
+  let store = new RedisStore({ client });
+  expect(store.client).toBeDefined();
+  expect(store.prefix).toBe('sess:');
+  } finally {
+    client.destroy();
+  }
+});`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name": "client", "release": "client.destroy()", "line": "11"},
+          line: 6, column: 16, endLine: 6, endColumn: 63,
+        },
+      ],
+    },
+    {
+      name: "redis: client.destroy() after an awaited helper is skipped when it throws (connect-redis index_test \"redis\")",
+      code: `import { createClient } from 'redis';
+import { expect, test } from 'vitest';
+import { RedisStore } from './index.js';
+
+test('redis', async () => {
+  let client = createClient({ url: 'redis://localhost:6379' });
+  await client.connect();
+  let store = new RedisStore({ client });
+  await lifecycleTest(store, client);
+  client.destroy();
+});
+
+async function lifecycleTest(store, client) {
+  await store.set('123', { foo: 'bar' });
+  expect(await client.ttl('sess:123')).toBeGreaterThanOrEqual(86399);
+}`,
+      output: `import { createClient } from 'redis';
+import { expect, test } from 'vitest';
+import { RedisStore } from './index.js';
+
+test('redis', async () => {
+  let client = createClient({ url: 'redis://localhost:6379' });
+  try {
+  await client.connect();
+  let store = new RedisStore({ client });
+  await lifecycleTest(store, client);
+  } finally {
+    client.destroy();
+  }
+});
+
+async function lifecycleTest(store, client) {
+  await store.set('123', { foo: 'bar' });
+  expect(await client.ttl('sess:123')).toBeGreaterThanOrEqual(86399);
+}`,
+      errors: [
+        {
+          messageId: 'notExceptionSafe',
+          data: {"name": "client", "release": "client.destroy()", "line": "10"},
+          line: 6, column: 16, endLine: 6, endColumn: 63,
         },
       ],
     },

@@ -307,6 +307,32 @@ export function f() {
       code: `${pg}class A { #c; async m() { await this.#c?.query('BEGIN'); const { a = 1 } = {}; return a; } }
 export const g = async (c) => c?.query?.(\`BEGIN\`);`,
     },
+    {
+      name: "pg: BEGIN in a preHandler on a lease stored on the request; COMMIT/ROLLBACK run in later hooks (@fastify/postgres)",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export const preHandler = async (req, name) => {
+  const client = await pool.connect();
+  if (name) {
+    if (!req.pg) {
+      req.pg = Object.create(null);
+    }
+    if (req.pg[name]) {
+      client.release();
+      throw new Error(\`request client '\${name}' has already been registered\`);
+    }
+    req.pg[name] = client;
+  } else {
+    if (req.pg) {
+      client.release();
+      throw new Error('request client has already been registered');
+    } else {
+      req.pg = client;
+    }
+  }
+  await client.query('BEGIN');
+};`,
+    },
   ],
   invalid: [
     {
@@ -846,6 +872,51 @@ export const g = async (c) => c?.query?.(\`BEGIN\`);`,
     client.release();
   }
 }` }],
+        },
+      ],
+    },
+    {
+      name: "pg: a lease in a local holder that never leaves the function still needs its rollback",
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function transfer(from, to, amount) {
+  const client = await pool.connect();
+  const ctx = {};
+  ctx.client = client;
+  try {
+    await client.query('BEGIN');
+    await ctx.client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, from]);
+    await ctx.client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, to]);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noRollbackOnError',
+          data: {"name": "client", "line": "11", "rollback": "await client.query('ROLLBACK')"},
+          line: 8, column: 11, endLine: 8, endColumn: 32,
+          suggestions: [
+            { messageId: 'addCatch', data: {"error": "error", "rollback": "await client.query('ROLLBACK')"}, output: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function transfer(from, to, amount) {
+  const client = await pool.connect();
+  const ctx = {};
+  ctx.client = client;
+  try {
+    await client.query('BEGIN');
+    await ctx.client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, from]);
+    await ctx.client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, to]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}` },
+          ],
         },
       ],
     },
