@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, enclosingStatement, holderOf, skipWrappers } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { describeLoop, exitsIterationAfter, exitsPastLoop, isPlainValue, iterationBody, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
+import { describeLoop, exitsIterationAfter, exitsPastLoop, isPlainValue, iterationBody, iterationMutated, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import {
   absorbingCreation,
@@ -134,7 +134,8 @@ export default createRule<[], MessageIds>({
           variables.add(own.variable);
         }
         for (const arg of node.arguments) {
-          if (!isPlainValue(arg)) plain = false;
+          // an argument the loop changes (`options.host = …` each pass) makes hoisting change behaviour
+          if (!isPlainValue(arg) || iterationMutated(arg, loop, findVariable).length > 0) plain = false;
           for (const variable of iterationReads(arg, loop, findVariable)) {
             if (variables.has(variable) || reads.includes(variable)) continue;
             const inner = absorbedCreationOf(variable, node);

@@ -159,6 +159,37 @@ export function iterationReads(node: Node, context: LoopContext, findVariable: (
   return found;
 }
 
+/**
+ * The variables that `node` reads, declared outside the loop, that the loop may change on each
+ * iteration: assigned (`options = …`), a member assigned or updated (`options.host = …`,
+ * `options.n++`), or passed to a call that could mutate it. A creation reading one of them
+ * depends on the iteration even though the variable is declared outside.
+ */
+export function iterationMutated(node: Node, context: LoopContext, findVariable: (id: TSESTree.Identifier) => Variable | null): Variable[] {
+  const scope = iterationScope(context);
+  const found: Variable[] = [];
+  for (const id of readIdentifiers(node)) {
+    const variable = findVariable(id);
+    if (variable === null || found.includes(variable)) continue;
+    // declared in the loop: `iterationReads` covers it
+    const declaration = variable.defs[0]?.name as Node | undefined;
+    if (declaration !== undefined && isInside(declaration, scope)) continue;
+    const changed = variable.references.some((reference) => {
+      const ref = reference.identifier as Node;
+      if (!isInside(ref, scope) || isInside(ref, node)) return false;
+      if (reference.isWrite()) return true;
+      let target: Node = ref;
+      while (target.parent?.type === 'MemberExpression' && target.parent.object === target) target = target.parent;
+      const parent = target.parent;
+      if (target !== ref && parent?.type === 'AssignmentExpression' && parent.left === target) return true;
+      if (target !== ref && parent?.type === 'UpdateExpression') return true;
+      return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(target as TSESTree.CallExpressionArgument);
+    });
+    if (changed) found.push(variable);
+  }
+  return found;
+}
+
 /** Identifiers in expression positions under `root` (not property keys or member names). */
 export function readIdentifiers(root: Node): TSESTree.Identifier[] {
   const ids: TSESTree.Identifier[] = [];

@@ -223,6 +223,42 @@ export function open(options) {
   ],
   invalid: [
     {
+      name: 'pg: options changed by the loop before each creation: a suggestion, never an autofix (hoisting would connect with the first host only)',
+      code: `import { Client } from 'pg';
+const options = { host: 'a' };
+export async function each(hosts: string[]) {
+  for (const host of hosts) {
+    options.host = host;
+    const client = new Client(options);
+    await client.connect();
+    await client.query('select 1');
+    await client.end();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'createdInLoop',
+          data: { name: 'client', what: 'direct connection', where: 'on every iteration of this `for…of` loop' },
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [{ messageId: 'hoist', data: { name: 'client', andEnd: ' and move `client.end()` after it' }, output: `import { Client } from 'pg';
+const options = { host: 'a' };
+export async function each(hosts: string[]) {
+  const client = new Client(options);
+  await client.connect();
+  for (const host of hosts) {
+    options.host = host;
+    await client.query('select 1');
+  }
+  await client.end();
+}` }],
+        },
+      ],
+    },
+    {
       name: "pg: for…of, ended in the iteration (autofix hoists and moves end after the loop)",
       code: `import { Pool, Client } from 'pg';
 
