@@ -23,8 +23,8 @@ export interface PoolCreation {
  */
 export function poolCreation(node: Node, provenance: Provenance): PoolCreation | null {
   if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return null;
-  const value = provenance.shape(node);
-  if (value === null || value.origin !== node || value.scoped !== undefined) return null;
+  const value = provenance.createdShape(node);
+  if (value === null || value.scoped !== undefined) return null;
   const role = value.ref.shape.role;
   if (role !== 'pool' && role !== 'connection') return null;
   return { node, value, role, words: role === 'pool' ? 'pool' : 'direct connection' };

@@ -84,6 +84,17 @@ export class Provenance {
   }
 
   /**
+   * The shape a `new`/call creates, from the catalog and the syntax only: no type query is made for
+   * the node itself (receivers and callees are still resolved as usual). Type information never adds
+   * creations — a pool is created by a driver's constructor or factory, which the syntax names — so
+   * questions like "does this call create a pool" need not pay for the checker.
+   */
+  createdShape(node: TSESTree.CallExpression | TSESTree.NewExpression): ShapeValue | null {
+    const value = this.memo.has(node) ? this.memo.get(node)! : this.compute(node);
+    return value?.kind === 'shape' && value.origin === node ? value : null;
+  }
+
+  /**
    * Type-aware fallback for a node the syntax did not resolve. Identifiers are typed through their
    * variable (`computeVariable`); calls through their callee's declared return type, and only when
    * the receiver is not already a driver value (then the catalog says what the method does).
