@@ -50,6 +50,8 @@ interface Close {
   readonly call: TSESTree.CallExpression | null;
   /** the cursor is finished when this returns: awaited, synchronous, or a loop that read it to the end */
   readonly complete: boolean;
+  /** not a close: the branch of `if (!rs)` where there is no cursor (nothing to close on that path) */
+  readonly absent?: boolean;
 }
 
 interface LeaseRelease {
@@ -212,7 +214,7 @@ export default createRule<[], MessageIds>({
       const suggest = closeMethod ? suggestions(event.data, `${awaitClose ? 'await ' : ''}${name}${dot}${closeMethod}();`) : [];
       const reportNode = event.data.node;
 
-      if (closes.length === 0) {
+      if (closes.every((c) => c.data.absent === true)) {
         context.report(withFixPolicy({ node: reportNode, messageId: 'neverClosed', data, suggest }, settings));
         return;
       }
@@ -390,7 +392,27 @@ export default createRule<[], MessageIds>({
       return parent?.type === 'AwaitExpression' || parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === current);
     }
 
+    /** `if (!rs) return …` / `if (rs === undefined) …`: on that branch there is no cursor to close */
+    const absentBranches = new Map<Node, Variable>();
+
+    function onIf(node: TSESTree.IfStatement): void {
+      const tested = absenceTest(node.test);
+      if (tested === null) return;
+      const variable = provenance.findVariable(tested);
+      if (variable !== null && opened.has(variable)) absentBranches.set(node.consequent, variable);
+    }
+
+    function onAbsentBranch(node: Node): void {
+      const variable = absentBranches.get(node);
+      if (variable !== undefined) tracker.record(node, { kind: 'close', variable, call: null, complete: true, absent: true });
+    }
+
     return mergeListeners(tracker.listeners, {
+      IfStatement: onIf,
+      'IfStatement > BlockStatement.consequent': onAbsentBranch,
+      'IfStatement > ReturnStatement.consequent': onAbsentBranch,
+      'IfStatement > ThrowStatement.consequent': onAbsentBranch,
+      'IfStatement > ExpressionStatement.consequent': onAbsentBranch,
       'CallExpression:exit': (node: TSESTree.CallExpression) => {
         onCall(node);
         onOpening(node);
@@ -404,3 +426,18 @@ export default createRule<[], MessageIds>({
     });
   },
 });
+
+/** The identifier an `if` test finds absent: `!x`, `x == null`, `x === undefined`, `x === null`. */
+function absenceTest(test: Node): TSESTree.Identifier | null {
+  const inner = skipWrappers(test);
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') {
+    const argument = skipWrappers(inner.argument);
+    return argument.type === 'Identifier' ? argument : null;
+  }
+  if (inner.type !== 'BinaryExpression' || !['==', '==='].includes(inner.operator)) return null;
+  const nullish = (n: Node): boolean => (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
+  const [a, b] = [skipWrappers(inner.left), skipWrappers(inner.right)];
+  if (a.type === 'Identifier' && nullish(b)) return a;
+  if (b.type === 'Identifier' && nullish(a)) return b;
+  return null;
+}

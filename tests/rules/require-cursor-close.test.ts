@@ -15,6 +15,19 @@ const mongoose = `import mongoose from 'mongoose';\nconst User = mongoose.model(
 runRuleTests('require-cursor-close', rule, {
   valid: [
     {
+      name: 'oracledb: an early return on the branch where the result set is absent (`if (rs === undefined)`) has nothing to close',
+      code: `${ora}export async function f(conn: oracledb.Connection) {
+  const result = await conn.execute('select * from t', [], { resultSet: true });
+  const rs = result.resultSet;
+  if (rs === undefined) return [];
+  try {
+    return await rs.getRows(100);
+  } finally {
+    await rs.close();
+  }
+}`,
+    },
+    {
       name: 'pg-cursor: closed in finally',
       code: `${pg}export async function f() {
   const client = await pool.connect();
@@ -692,7 +705,7 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
       ],
     },
     {
-      name: 'oracledb: resultSet closed at the end but skipped by an early return (the moved close gets ?.)',
+      name: 'oracledb: resultSet closed at the end but skipped by an early return (not the one where it is absent; the moved close gets ?.)',
       code: `${ora}export async function f(conn: oracledb.Connection) {
   const rs = (await conn.execute('select * from t', [], { resultSet: true })).resultSet;
   if (!rs) return [];
@@ -704,7 +717,7 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
       errors: [
         {
           messageId: 'skippedByJump',
-          data: { name: 'rs', close: 'rs.close()', jump: 'The early return', line: '4' },
+          data: { name: 'rs', close: 'rs.close()', jump: 'The early return', line: '6' },
           line: 3,
           column: 9,
           endLine: 3,
