@@ -9,6 +9,12 @@ import { ESLint, type Linter } from 'eslint';
 import { getFileModel } from '../../src/analysis/file-model.js';
 import plugin from '../../src/index.js';
 
+// KNOWN GAP (issue #6, open): with CI=true typescript-eslint infers "single run" mode and builds its
+// programs differently; in that mode the plugin's type queries on this fixture resolve nothing (the
+// untyped findings remain, the typed-only ones are lost). Until that is fixed, these tests pin the
+// normal (watch-program) mode so they test the resolver, not the mode inference.
+process.env.TSESTREE_SINGLE_RUN = 'false';
+
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtureDir = join(root, 'tests', 'fixtures', 'typed');
 
