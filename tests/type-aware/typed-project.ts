@@ -9,10 +9,11 @@ import { ESLint, type Linter } from 'eslint';
 import { getFileModel } from '../../src/analysis/file-model.js';
 import plugin from '../../src/index.js';
 
-// KNOWN GAP (issue #6, open): with CI=true typescript-eslint infers "single run" mode and builds its
-// programs differently; in that mode the plugin's type queries on this fixture resolve nothing (the
-// untyped findings remain, the typed-only ones are lost). Until that is fixed, these tests pin the
-// normal (watch-program) mode so they test the resolver, not the mode inference.
+// With CI=true typescript-eslint infers "single run" mode, and there (with the `project` option) a
+// file parsed a second time in the same process gets an isolated one-file program — its `--fix`
+// fallback (typescript-estree parser.js, `parseAndGenerateServicesCalls`). These tests lint the same
+// fixture files several times per process, so pin the normal mode: the ESLint CLI parses a file once
+// per lint, where single-run mode gives the same findings (checked by hand on this fixture).
 process.env.TSESTREE_SINGLE_RUN = 'false';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
