@@ -11,6 +11,7 @@ import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelea
 import { anchorIn, classifyReleaseCall, endingMethodNames, RELEASED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
+import { blockStatementOf, moveIntoFinallyFix, statementsBetween } from '../src/fixes/statements.js';
 import { followingStatements, removeStatementLine, wrapInTryFinally } from '../src/fixes/try-finally.js';
 
 type Node = TSESTree.Node;
@@ -437,21 +438,7 @@ export default createRule<[], MessageIds>({
      * calls moves into the `try` too (the success path is unchanged: same order of effects, same value).
      */
     function moveFix(node: Node, releaseCall: TSESTree.CallExpression, releaseCount: number): TSESLint.ReportFixFunction | null {
-      if (releaseCount !== 1) return null;
-      const acquireStatement = statementOf(node);
-      // `client.release();` or `await client.end();`
-      const releaseStatement = releaseCall.parent?.type === 'AwaitExpression' ? releaseCall.parent.parent : releaseCall.parent;
-      if (acquireStatement === null || releaseStatement?.type !== 'ExpressionStatement' || releaseStatement.parent !== acquireStatement.parent) return null;
-      const following = followingStatements(acquireStatement);
-      if (following === null) return null;
-      const index = following.indexOf(releaseStatement);
-      if (index <= 0) return null;
-      const after = following.slice(index + 1);
-      if (after.length > 1 || (after.length === 1 && (after[0]!.type !== 'ReturnStatement' || mayThrow(after[0]!)))) return null;
-      const moved = following.slice(0, index);
-      if (moved.some((s) => s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration')) return null;
-      const statements = [...moved, releaseStatement, ...after];
-      return (fixer) => wrapInTryFinally(fixer, sourceCode, statements, sourceCode.getText(releaseStatement), new Set([releaseStatement]));
+      return releaseCount === 1 ? moveIntoFinallyFix(sourceCode, node, releaseCall) : null;
     }
 
     /**
@@ -489,7 +476,7 @@ export default createRule<[], MessageIds>({
       if (acquire.callback || acquire.variable === null) return suggest;
       const variable = acquire.variable;
       const node = acquire.node as Node;
-      const statement = statementOf(node);
+      const statement = blockStatementOf(node);
       if (statement === null) return suggest;
       const following = followingStatements(statement);
       const topLevelReleases = new Set((following ?? []).filter((s) => s.type === 'ExpressionStatement' && isReleaseOf(s, variable)));
@@ -650,31 +637,4 @@ function cursorWord(shapeName: string): string {
   return 'cursor';
 }
 
-/** The statement in a block that holds an expression. */
-function statementOf(node: Node): TSESTree.Statement | null {
-  let current: Node | undefined = node;
-  while (current?.parent && current.parent.type !== 'BlockStatement' && current.parent.type !== 'Program' && current.parent.type !== 'StaticBlock') {
-    if (isFunction(current.parent)) return null;
-    current = current.parent;
-  }
-  return (current as TSESTree.Statement | undefined) ?? null;
-}
-
-/** The statements strictly between the one holding `from` and the one holding `to`, when they share a block. */
-function statementsBetween(from: Node, to: Node): Node[] | null {
-  const a = statementOf(from);
-  const b = statementOf(to);
-  if (a === null || b === null) return null;
-  if (a.parent !== b.parent) {
-    // `to` nested deeper (inside an if or try after `from`): take the statements from `a` to the one containing `to`
-    const siblings = followingStatements(a);
-    if (siblings === null) return null;
-    const index = siblings.findIndex((s) => isInside(to, s));
-    return index < 0 ? null : siblings.slice(0, index + 1);
-  }
-  const siblings = followingStatements(a);
-  if (siblings === null) return null;
-  const index = siblings.indexOf(b);
-  return index < 0 ? null : siblings.slice(0, index);
-}
 
