@@ -71,8 +71,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
     /** anchored releases waiting for the call in the holding function that receives their callback */
     const anchored = new Map<Node, Release[]>();
     /** release-once guards: the release call → the flag */

@@ -73,7 +73,7 @@ export default createRule<[], MessageIds>({
     if (model === null) return {};
     const { provenance, catalog, sourceCode, settings } = model;
     const names = queryMethodNames(catalog);
-    const endings = endingMethodNames(provenance);
+    const endings = endingMethodNames(catalog);
     const text = (node: Node): string => sourceCode.getText(node);
     /** identifiers that read a variable holding a pending lease query, with that variable */
     const watchedReads = new Map<Node, Variable>();

@@ -60,8 +60,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
     const findVariable = (id: TSESTree.Identifier): Variable | null => provenance.findVariable(id);
 
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {

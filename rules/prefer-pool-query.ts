@@ -33,7 +33,7 @@ export default createRule<[], MessageIds>({
     if (model === null) return {};
     const { provenance, catalog, sourceCode } = model;
     const names = queryMethodNames(catalog);
-    const endings = endingMethodNames(provenance);
+    const endings = endingMethodNames(catalog);
     const text = (node: Node): string => sourceCode.getText(node);
 
     function onDeclaration(declaration: TSESTree.VariableDeclaration): void {

@@ -92,8 +92,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
     const program = sourceCode.ast;
     const filename = context.filename;
     /** local pools being followed, by variable */

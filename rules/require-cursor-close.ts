@@ -88,9 +88,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
-    const propertyNames = cursorPropertyNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
+    const propertyNames = cursorPropertyNames(catalog);
     /** cursor variables whose every use we have seen, keyed for the closing checks */
     const opened = new Map<Variable, ShapeValue>();
     /** cursor variables read to exhaustion by a loop that cannot exit early */

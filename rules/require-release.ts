@@ -101,8 +101,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
     /** releases inside nested functions, waiting for the call in the holding function they hang on */
     const anchored = new Map<Node, Release[]>();
     /** callback-form guards: `if (err) return …` consequents, keyed by node, with the lease they free */
@@ -196,8 +196,9 @@ export default createRule<[], MessageIds>({
       for (const param of fn.params) {
         if (param.type !== 'Identifier') continue;
         const variable = provenance.findVariable(param);
-        const value = variable ? provenance.variableShape(variable) : null;
-        if (variable === null || value?.scoped !== 'callback' || !RELEASED_ROLES.has(value.ref.shape.role)) continue;
+        // a callback-scoped lease comes from the catalog's callback parameters: no type query for every parameter
+        const value = variable ? provenance.variableSyntax(variable) : null;
+        if (variable === null || value?.kind !== 'shape' || value.scoped !== 'callback' || !RELEASED_ROLES.has(value.ref.shape.role)) continue;
         tracker.record(fn, { kind: 'acquire', node: fn, value, variable, binding: 'variable', callback: true });
         const errorParam = fn.params[0];
         if (errorParam?.type === 'Identifier' && errorParam !== param) {

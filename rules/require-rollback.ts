@@ -76,8 +76,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const model = getFileModel(context);
     if (model === null) return {};
-    const { provenance, sourceCode, settings } = model;
-    const names = endingMethodNames(provenance);
+    const { provenance, catalog, sourceCode, settings } = model;
+    const names = endingMethodNames(catalog);
     /** holders with a transaction begun in this file: ends and releases are only tracked for them */
     const holders = new Set<Variable>();
 
@@ -114,7 +114,7 @@ export default createRule<[], MessageIds>({
         return;
       }
       // a transaction object produced without a callback: `await db.transaction()`, `session.beginTransaction()`
-      const value = provenance.shape(node);
+      const value = provenance.createdShape(node);
       if (value === null || value.origin !== node || value.scoped !== undefined || value.ref.shape.role !== 'transaction') return;
       if ((value.ref.shape.transaction?.begin ?? []).length > 0) return; // begun later by its own verb (mssql `tx.begin()`)
       const variable = boundVariable(node);

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { perCatalog } from '../catalog/index.js';
 import type { ShapeSpec } from '../catalog/types.js';
 import { isFunction, skipWrappers } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
@@ -22,19 +23,19 @@ export function closingMethods(shape: ShapeSpec): readonly string[] {
 }
 
 /** Property names at which some catalog shape produces a cursor (`resultSet`). */
-export function cursorPropertyNames(provenance: Provenance): ReadonlySet<string> {
+export const cursorPropertyNames = perCatalog((catalog): ReadonlySet<string> => {
   const names = new Set<string>();
-  for (const driver of provenance.catalog.drivers) {
+  for (const driver of catalog.drivers) {
     for (const shape of Object.values(driver.shapes)) {
       for (const p of shape.produces ?? []) {
         if (p.property === undefined) continue;
-        const ref = provenance.catalog.shape(driver, p.shape);
+        const ref = catalog.shape(driver, p.shape);
         if (ref?.shape.role === 'cursor') names.add(p.property);
       }
     }
   }
   return names;
-}
+});
 
 /** How a cursor-producing call relates to the cursor it returns. */
 export interface CursorOpening {
@@ -52,7 +53,8 @@ export interface CursorOpening {
  * either (the variable is).
  */
 export function cursorOpening(node: TSESTree.CallExpression | TSESTree.NewExpression, provenance: Provenance): CursorOpening | null {
-  const value = provenance.shape(node);
+  // opened by this node: from the catalog (a typed call's declared return type makes only leases)
+  const value = provenance.createdShape(node);
   if (value === null || value.origin !== node || value.scoped !== undefined || value.ref.shape.role !== 'cursor') return null;
   if (isSubmittedArgument(node, provenance)) return null;
   if (node.type === 'CallExpression') {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getCatalog, type Catalog } from '../catalog/index.js';
+import { getCatalog, perCatalog, type Catalog } from '../catalog/index.js';
 import { readSettings, type PluginSettings } from '../settings.js';
 import { Provenance } from './provenance.js';
 import { createTypeQueries, type TypeQueries } from './type-resolver.js';
@@ -87,24 +87,17 @@ function hasProgram(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return services?.program != null && services.esTreeNodeToTSNodeMap != null;
 }
 
-const methodPatterns = new WeakMap<Catalog, RegExp>();
-
 /** `.name(` for every method a cataloged shape produces, ends, queries or scopes with. */
-function methodCallPattern(catalog: Catalog): RegExp {
-  let pattern = methodPatterns.get(catalog);
-  if (pattern === undefined) {
-    const names = new Set<string>();
-    for (const driver of catalog.drivers) {
-      for (const shape of Object.values(driver.shapes)) {
-        for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) names.add(n);
-        for (const p of shape.produces ?? []) names.add(p.method);
-        for (const m of shape.managed ?? []) names.add(m.method);
-        for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) names.add(n);
-      }
+const methodCallPattern = perCatalog((catalog): RegExp => {
+  const names = new Set<string>();
+  for (const driver of catalog.drivers) {
+    for (const shape of Object.values(driver.shapes)) {
+      for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) names.add(n);
+      for (const p of shape.produces ?? []) names.add(p.method);
+      for (const m of shape.managed ?? []) names.add(m.method);
+      for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) names.add(n);
     }
-    const escaped = [...names].map((n) => n.replace(/[$]/gu, '\\$&')).sort();
-    pattern = new RegExp(`\\.\\s*(?:${escaped.join('|')})\\s*[(<\`]`, 'u');
-    methodPatterns.set(catalog, pattern);
   }
-  return pattern;
-}
+  const escaped = [...names].map((n) => n.replace(/[$]/gu, '\\$&')).sort();
+  return new RegExp(`\\.\\s*(?:${escaped.join('|')})\\s*[(<\`]`, 'u');
+});

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
-import type { Catalog, ShapeRef } from '../catalog/index.js';
+import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
 import { isFunction, propertyName, skipWrappers } from './ast.js';
 import type { TypeQueries } from './type-resolver.js';
@@ -56,6 +56,8 @@ export interface CallMeaning {
 export class Provenance {
   private readonly memo = new Map<Node, Value | null>();
   private readonly variableMemo = new Map<Variable, Value | null>();
+  /** typed mode only: variables resolved from the syntax alone (`variableSyntax`) */
+  private readonly syntaxMemo = new Map<Variable, Value | null>();
 
   private readonly typeResolver: TypeResolver | null;
 
@@ -120,7 +122,7 @@ export class Provenance {
       if (callee.object.type === 'Super') return null;
       // a driver value's method: the catalog says what it returns (`client.on()` returns `this`, not a new lease)
       const method = memberKey(callee);
-      if (method !== null && this.catalogNames().has(method) && this.resolve(callee.object) !== null) return null;
+      if (method !== null && catalogMethodNames(this.catalog).has(method) && this.resolve(callee.object) !== null) return null;
     } else if (callee.type === 'Identifier') {
       if (this.resolve(callee) !== null) return null;
     } else return null;
@@ -129,14 +131,6 @@ export class Provenance {
     // `const c2 = instrument(client)` hands the same lease back: not a new acquisition
     const passesThrough = call.arguments.some((arg) => arg.type !== 'SpreadElement' && this.shape(arg)?.ref.shape === value.ref.shape);
     return passesThrough ? { ...value, origin: null } : value;
-  }
-
-  private names: ReadonlySet<string> | null = null;
-
-  /** Every method name a cataloged shape has and every export path segment: calls with other names produce nothing. */
-  private catalogNames(): ReadonlySet<string> {
-    if (this.names === null) this.names = catalogMethodNames(this.catalog);
-    return this.names;
   }
 
   /** Whether the (awaited) type of a node has `[Symbol.asyncDispose]`; null without type information. */
@@ -239,6 +233,21 @@ export class Provenance {
     this.variableMemo.set(variable, null);
     const value = this.computeVariable(variable);
     this.variableMemo.set(variable, value);
+    return value;
+  }
+
+  /**
+   * A variable's value from the syntax and the catalog only, without the type-aware fallback: for
+   * questions types cannot change, such as whether a callee is the `done` a callback-form
+   * acquisition passes (a releaser comes only from a cataloged callback's parameter).
+   */
+  variableSyntax(variable: Variable): Value | null {
+    if (this.variableMemo.has(variable)) return this.variableMemo.get(variable)!;
+    if (this.typeResolver === null) return this.resolveVariable(variable);
+    if (this.syntaxMemo.has(variable)) return this.syntaxMemo.get(variable)!;
+    this.syntaxMemo.set(variable, null); // cycle guard
+    const value = this.computeVariableSyntax(variable);
+    this.syntaxMemo.set(variable, value);
     return value;
   }
 
@@ -424,7 +433,7 @@ export class Provenance {
       const method = memberKey(callee);
       if (method === null) return null;
       // typed mode: a method no cataloged shape or export has cannot produce anything, so its receiver is not worth a type query
-      if (this.typeResolver !== null && !this.catalogNames().has(method)) return null;
+      if (this.typeResolver !== null && !catalogMethodNames(this.catalog).has(method)) return null;
       const receiver = callee.object.type === 'Super' ? null : this.resolve(callee.object);
       if (receiver === null) return null;
       if (receiver.kind === 'shape') return this.produce(receiver, method, node);
@@ -564,7 +573,8 @@ export class Provenance {
     const scope = this.sourceCode.getScope(at);
     const variable = findVariableInScope(scope, local.name);
     if (!variable) return null;
-    const value = this.resolveVariable(variable);
+    // a type name is a driver's type only through an import of the driver: the syntax decides
+    const value = this.variableSyntax(variable);
     if (value?.kind !== 'module') return null;
     const typeNameText = member ?? value.path[value.path.length - 1];
     if (typeNameText === undefined) return null;
@@ -618,29 +628,22 @@ function valuePosition(call: TSESTree.CallExpression): boolean {
   }
 }
 
-const catalogNameSets = new WeakMap<Catalog, ReadonlySet<string>>();
-
 /** The names of every method of every cataloged shape, and every export path segment. */
-export function catalogMethodNames(catalog: Catalog): ReadonlySet<string> {
-  let names = catalogNameSets.get(catalog);
-  if (names === undefined) {
-    const set = new Set<string>();
-    for (const driver of catalog.drivers) {
-      for (const e of driver.exports) for (const segment of e.path) set.add(segment);
-      for (const shape of Object.values(driver.shapes)) {
-        for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) set.add(n);
-        for (const p of shape.produces ?? []) set.add(p.method);
-        for (const m of shape.managed ?? []) set.add(m.method);
-        for (const n of Object.keys(shape.submits ?? {})) set.add(n);
-        for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) set.add(n);
-        if (shape.releaseChain !== undefined) set.add(shape.releaseChain);
-      }
+export const catalogMethodNames = perCatalog((catalog): ReadonlySet<string> => {
+  const set = new Set<string>();
+  for (const driver of catalog.drivers) {
+    for (const e of driver.exports) for (const segment of e.path) set.add(segment);
+    for (const shape of Object.values(driver.shapes)) {
+      for (const list of [shape.release, shape.discard, shape.releasesArgument, shape.queries, shape.consumers]) for (const n of list ?? []) set.add(n);
+      for (const p of shape.produces ?? []) set.add(p.method);
+      for (const m of shape.managed ?? []) set.add(m.method);
+      for (const n of Object.keys(shape.submits ?? {})) set.add(n);
+      for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) set.add(n);
+      if (shape.releaseChain !== undefined) set.add(shape.releaseChain);
     }
-    names = set;
-    catalogNameSets.set(catalog, names);
   }
-  return names;
-}
+  return set;
+});
 
 /** The property name of a member access, for `a.b` and `a['b']`. */
 export function memberKey(node: TSESTree.MemberExpression): string | null {

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Catalog, ShapeRef } from '../catalog/index.js';
+import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ManagedSpec, ProduceSpec } from '../catalog/types.js';
 import { isFunction, skipWrappers } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
@@ -28,11 +28,11 @@ export interface QueryCall {
 }
 
 /** Every query method name in the catalog: a cheap filter before provenance. */
-export function queryMethodNames(catalog: Catalog): ReadonlySet<string> {
+export const queryMethodNames = perCatalog((catalog): ReadonlySet<string> => {
   const names = new Set<string>();
   for (const driver of catalog.drivers) for (const shape of Object.values(driver.shapes)) for (const q of shape.queries ?? []) names.add(q);
   return names;
-}
+});
 
 /**
  * Whether `node` is a catalog query on a proven receiver (see {@link QueryCall}). Unknown receivers,

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ShapeRef } from '../catalog/index.js';
+import { perCatalog, type ShapeRef } from '../catalog/index.js';
 import type { ShapeSpec } from '../catalog/types.js';
 import { enclosingFunction, isFunction, skipWrappers } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
@@ -28,15 +28,15 @@ export interface ReleaseCall {
 }
 
 /** Every method name that may end some resource in the catalog: a cheap filter before provenance. */
-export function endingMethodNames(provenance: Provenance): ReadonlySet<string> {
+export const endingMethodNames = perCatalog((catalog): ReadonlySet<string> => {
   const names = new Set<string>();
-  for (const driver of provenance.catalog.drivers) {
+  for (const driver of catalog.drivers) {
     for (const shape of Object.values(driver.shapes)) {
       for (const list of [shape.release, shape.discard, shape.releasesArgument]) for (const n of list ?? []) names.add(n);
     }
   }
   return names;
-}
+});
 
 /** The methods that end a shape (normal and discarding). */
 export function endingMethods(shape: ShapeSpec): readonly string[] {
@@ -54,7 +54,8 @@ export function classifyReleaseCall(call: TSESTree.CallExpression, provenance: P
   if (callee.type === 'Identifier') {
     const variable = provenance.findVariable(callee);
     if (variable === null) return null;
-    const value = provenance.resolveVariable(variable);
+    // releasers come only from the catalog's callback parameters: no type query for every `f()`
+    const value = provenance.variableSyntax(variable);
     if (value?.kind !== 'releaser') return null;
     const lease = releaserLease(variable, provenance);
     if (lease === null) return null;

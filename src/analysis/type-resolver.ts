@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
-import type { Catalog, ShapeRef } from '../catalog/index.js';
+import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ShapeValue, TypeResolver } from './provenance.js';
 
 /**
@@ -47,8 +48,10 @@ const OWNABLE: ReadonlySet<string> = new Set(['lease', 'connection', 'transactio
 /** The JSDoc tag of the ownership convention: `@releases client`. */
 export const RELEASES_TAG = 'releases';
 
-/** `ts.SymbolFlags.Alias` (stable since TypeScript 2). */
+/** `ts.SymbolFlags` values (stable since TypeScript 2): Alias, Class | Interface, TypeAlias. */
 const SYMBOL_ALIAS = 2097152;
+const CLASS_OR_INTERFACE = 32 | 64;
+const TYPE_ALIAS = 524288;
 
 let queryCount = 0;
 let queryTime = 0;
@@ -107,6 +110,9 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
   const declarationMemo = new Map<ts.Node, Found | null>();
   const ownershipMemo = new Map<ts.Symbol, 'owns' | 'borrows' | null>();
   const disposableMemo = new Map<ts.Type, boolean>();
+  const calleeMemo = new Map<TSESTree.Node, readonly ts.Declaration[] | null>();
+  const libraryImports = new Map<TSESTree.ImportDeclaration, boolean>();
+  const argumentMemo = new Map<TSESTree.Node, Map<number, 'owns' | 'borrows' | null>>();
 
   const tsNode = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never);
 
@@ -158,7 +164,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
 
   const fromSymbol = (symbol: ts.Symbol | undefined): Found | null => {
     if (symbol === undefined) return null;
-    const entries = index.get(symbol.getName());
+    const entries = index.byName.get(symbol.getName());
     if (entries === undefined) return null;
     const files = (symbol.getDeclarations() ?? []).map((d) => normalise(d.getSourceFile().fileName));
     let best: TypeIndexEntry | null = null;
@@ -198,7 +204,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     const file = declaration.getSourceFile();
     if (program.isSourceFileDefaultLibrary(file)) return true;
     const name = normalise(file.fileName);
-    return driverFragments(index).some((fragment) => name.includes(fragment));
+    return index.fragments.some((fragment) => name.includes(fragment));
   };
 
   const returnShape = (declaration: ts.Declaration): Found | null => {
@@ -229,9 +235,19 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
 
   /** the declarations of a call's callee (through imports), or null for driver/library callees and unknown ones */
   const calleeDeclarations = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
+    if (calleeMemo.has(call)) return calleeMemo.get(call)!;
+    const declarations = calleeDeclarationsOf(call);
+    calleeMemo.set(call, declarations);
+    return declarations;
+  };
+
+  const calleeDeclarationsOf = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
     const callee = unwrap(call.callee);
     const nameNode = callee.type === 'MemberExpression' ? (callee.computed ? null : callee.property) : callee.type === 'Identifier' ? callee : null;
     if (nameNode === null) return null;
+    // a function imported from another library (or an unresolved module) is not followed
+    const imported = callee.type === 'Identifier' ? importOf(callee) : null;
+    if (imported !== null && importsLibrary(imported)) return null;
     const tsName = tsNode(nameNode);
     if (tsName === undefined) return null;
     queryCount++;
@@ -304,8 +320,132 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return found;
   };
 
+  const argumentOwnership = (call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): 'owns' | 'borrows' | null => {
+    // the callee's declaration, not the resolved call: no overload resolution or inference for
+    // the common case of one declaration (a generic `log<T>(x: T)` is never an owner)
+    const declarations = calleeDeclarations(call);
+    if (declarations === null) return null;
+    const single = declarations.length === 1 && isSignatureDeclaration(declarations[0]!) ? declarations[0] : undefined;
+    let signature: ts.Signature | undefined;
+    if (single !== undefined) signature = checker.getSignatureFromDeclaration(single);
+    else {
+      const tsCall = tsNode(call);
+      if (tsCall === undefined) return null;
+      queryCount++;
+      signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
+      const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+      if (declaration !== undefined && declaredByDriverOrLib(declaration)) return null;
+    }
+    if (signature === undefined) return null;
+    const parameter = signature.getParameters()[index];
+    const declaration = parameter?.valueDeclaration;
+    return parameter === undefined || declaration === undefined ? null : ownershipOf(signature, parameter, declaration);
+  };
+
+  /** where a symbol (through an import alias) is declared: the project, a cataloged driver package, or another library */
+  const origin = (symbol: ts.Symbol): 'project' | 'driver' | 'library' => {
+    const declarations = symbol.getDeclarations() ?? [];
+    if (declarations.length === 0) return 'project';
+    let driver = false;
+    for (const declaration of declarations) {
+      const file = declaration.getSourceFile();
+      if (program.isSourceFileDefaultLibrary(file)) continue;
+      const name = normalise(file.fileName);
+      if (!file.isDeclarationFile || !name.includes('/node_modules/')) return 'project';
+      if (name.includes('prisma') || index.fragments.some((fragment) => name.includes(fragment))) driver = true;
+    }
+    return driver ? 'driver' : 'library';
+  };
+
+  const symbolAt = (node: TSESTree.Node): ts.Symbol | undefined => {
+    const target = tsNode(node);
+    if (target === undefined) return undefined;
+    queryCount++;
+    const symbol = checker.getSymbolAtLocation(target);
+    return symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+  };
+
+  /**
+   * Whether an import's module is another library's (not a cataloged driver, not the project) or
+   * does not resolve. Asked of the module, not the imported binding: resolving an `export =`
+   * default import (`import createDebugger from 'debug'`) computes the module's whole type.
+   */
+  const importsLibrary = (declaration: TSESTree.ImportDeclaration): boolean => {
+    let answer = libraryImports.get(declaration);
+    if (answer === undefined) {
+      const module = symbolAt(declaration.source);
+      answer = module === undefined || origin(module) === 'library';
+      libraryImports.set(declaration, answer);
+    }
+    return answer;
+  };
+
+  /** the import declaration an identifier's variable is bound by, or null */
+  const importOf = (node: TSESTree.Identifier): TSESTree.ImportDeclaration | null => {
+    const def = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+    return def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' ? def.parent : null;
+  };
+
+  /**
+   * The answer for a binding that can be read off its declaration without computing its type, or
+   * undefined when the type must be asked for:
+   * - an import of another library (not a cataloged driver, not the project), or of a module that
+   *   does not resolve: never a driver value (the catalog resolves driver imports from the syntax);
+   * - a binding annotated with a library class or interface (`query: Filter<Job>`, `c: PoolClient`,
+   *   `p: Promise<PoolClient> | undefined`): that type's symbol decides. Project types (aliases,
+   *   subclasses, generics) and inferred types still go to the checker.
+   * Computing the type of such bindings instantiates large library types (mongodb's `Filter<T>`,
+   * `debug`'s namespace) that nothing else in the lint needs.
+   */
+  const fromDeclaration = (node: TSESTree.Node): Found | null | undefined => {
+    if (node.type !== 'Identifier') return undefined;
+    const parent = node.parent;
+    if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') {
+      return parent.parent?.type === 'ImportDeclaration' && importsLibrary(parent.parent) ? null : undefined;
+    }
+    const annotation = node.typeAnnotation?.typeAnnotation;
+    return annotation === undefined ? undefined : fromAnnotation(annotation);
+  };
+
+  const fromAnnotation = (type: TSESTree.TypeNode): Found | null | undefined => {
+    switch (type.type) {
+      case 'TSStringKeyword':
+      case 'TSNumberKeyword':
+      case 'TSBooleanKeyword':
+      case 'TSBigIntKeyword':
+      case 'TSSymbolKeyword':
+      case 'TSVoidKeyword':
+      case 'TSUndefinedKeyword':
+      case 'TSNullKeyword':
+      case 'TSLiteralType':
+      case 'TSFunctionType':
+        return null;
+      case 'TSUnionType': {
+        const parts = type.types.filter((t) => t.type !== 'TSUndefinedKeyword' && t.type !== 'TSNullKeyword');
+        return parts.length === 1 ? fromAnnotation(parts[0]!) : undefined;
+      }
+      case 'TSTypeReference': {
+        const symbol = symbolAt(type.typeName.type === 'TSQualifiedName' ? type.typeName.right : type.typeName);
+        if (symbol === undefined || (symbol.flags & CLASS_OR_INTERFACE) === 0 || (symbol.flags & TYPE_ALIAS) !== 0 || origin(symbol) === 'project') return undefined;
+        const name = symbol.getName();
+        if (name === 'Promise' || name === 'PromiseLike') {
+          const argument = type.typeArguments?.params[0];
+          const inner = argument === undefined ? null : fromAnnotation(argument);
+          return inner == null ? inner : inner.promise ? null : { ref: inner.ref, promise: true };
+        }
+        return fromSymbol(symbol);
+      }
+      default:
+        return undefined;
+    }
+  };
+
   return timed({
     shapeOfNode(node) {
+      const declared = fromDeclaration(node);
+      if (declared !== undefined) {
+        return declared === null ? null : { kind: 'shape', ref: declared.ref, promise: declared.promise, origin: null, via: 'type' };
+      }
       const target = tsNode(node);
       if (target === undefined) return null;
       const found = fromType(typeOf(target), 0);
@@ -325,25 +465,12 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       return disposable;
     },
     argumentOwnership(call, index) {
-      // the callee's declaration, not the resolved call: no overload resolution or inference for
-      // the common case of one declaration (a generic `log<T>(x: T)` is never an owner)
-      const declarations = calleeDeclarations(call);
-      if (declarations === null) return null;
-      const single = declarations.length === 1 && isSignatureDeclaration(declarations[0]!) ? declarations[0] : undefined;
-      let signature: ts.Signature | undefined;
-      if (single !== undefined) signature = checker.getSignatureFromDeclaration(single);
-      else {
-        const tsCall = tsNode(call);
-        if (tsCall === undefined) return null;
-        queryCount++;
-        signature = checker.getResolvedSignature(tsCall as ts.CallExpression);
-        const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
-        if (declaration !== undefined && declaredByDriverOrLib(declaration)) return null;
-      }
-      if (signature === undefined) return null;
-      const parameter = signature.getParameters()[index];
-      const declaration = parameter?.valueDeclaration;
-      return parameter === undefined || declaration === undefined ? null : ownershipOf(signature, parameter, declaration);
+      // asked by several rules about the same call: answered once per call and argument
+      let answers = argumentMemo.get(call);
+      if (answers === undefined) argumentMemo.set(call, (answers = new Map()));
+      let answer = answers.get(index);
+      if (answer === undefined) answers.set(index, (answer = argumentOwnership(call, index)));
+      return answer;
     },
     parameterOwnership(fn, index) {
       const declaration = tsNode(fn);
@@ -377,13 +504,15 @@ interface TypeIndexEntry {
   readonly packages: readonly string[];
 }
 
-const indexes = new WeakMap<Catalog, Map<string, TypeIndexEntry[]>>();
-const fragmentLists = new WeakMap<Map<string, TypeIndexEntry[]>, string[]>();
+interface TypeIndex {
+  /** type name → the shapes that declare it, with the packages their declarations must come from */
+  readonly byName: ReadonlyMap<string, readonly TypeIndexEntry[]>;
+  /** path fragments of every cataloged package's declarations (`/node_modules/pg/`, `/node_modules/@types/pg/`) */
+  readonly fragments: readonly string[];
+}
 
-/** Type name → the shapes that declare it, with the packages their declarations must come from. Built once per catalog. */
-function typeIndex(catalog: Catalog): Map<string, TypeIndexEntry[]> {
-  const cached = indexes.get(catalog);
-  if (cached !== undefined) return cached;
+/** The catalog's type names and declaration packages, built once per catalog. */
+const typeIndex = perCatalog((catalog): TypeIndex => {
   const index = new Map<string, TypeIndexEntry[]>();
   const fragments = new Set<string>();
   for (const driver of catalog.drivers) {
@@ -421,14 +550,8 @@ function typeIndex(catalog: Catalog): Map<string, TypeIndexEntry[]> {
       }
     }
   }
-  indexes.set(catalog, index);
-  fragmentLists.set(index, [...fragments]);
-  return index;
-}
-
-function driverFragments(index: Map<string, TypeIndexEntry[]>): readonly string[] {
-  return fragmentLists.get(index) ?? [];
-}
+  return { byName: index, fragments: [...fragments] };
+});
 
 function packageName(specifier: string): string {
   const parts = specifier.split('/');

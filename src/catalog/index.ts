@@ -81,6 +81,21 @@ function toMatcher(driver: DriverSpec, m: ModuleSpec): ModuleMatcher {
   return { driver, pattern: new RegExp(m.pattern, 'u'), exports: m.exports };
 }
 
+/**
+ * Memoizes an index derived from a catalog (method-name sets, type-name maps, patterns), computed on
+ * first use and kept as long as the catalog: analyses ask for them in every rule's `create`.
+ */
+export function perCatalog<T>(derive: (catalog: Catalog) => T): (catalog: Catalog) => T {
+  const cache = new WeakMap<Catalog, T>();
+  return (catalog) => {
+    let value = cache.get(catalog);
+    if (value === undefined) {
+      value = derive(catalog);
+      cache.set(catalog, value);
+    }
+    return value;
+  };
+}
 
 let builtinCatalog: Catalog | undefined;
 const customCatalogs = new WeakMap<readonly DriverSpec[], Catalog>();
