@@ -467,7 +467,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     argumentOwnership(call, index) {
       // asked by several rules about the same call: answered once per call and argument
       let answers = argumentMemo.get(call);
-      if (answers === undefined) argumentMemo.set(call, (answers = new Map()));
+      if (answers === undefined) argumentMemo.set(call, (answers = new Map<number, 'owns' | 'borrows' | null>()));
       let answer = answers.get(index);
       if (answer === undefined) answers.set(index, (answer = argumentOwnership(call, index)));
       return answer;
