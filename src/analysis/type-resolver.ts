@@ -48,9 +48,11 @@ const OWNABLE: ReadonlySet<string> = new Set(['lease', 'connection', 'transactio
 /** The JSDoc tag of the ownership convention: `@releases client`. */
 export const RELEASES_TAG = 'releases';
 
-/** `ts.SymbolFlags` values (stable since TypeScript 2): Alias, Class | Interface, TypeAlias. */
+/** `ts.SymbolFlags` values (stable since TypeScript 2). */
 const SYMBOL_ALIAS = 2097152;
 const CLASS_OR_INTERFACE = 32 | 64;
+const FUNCTION_OR_CLASS = 16 | 32;
+const VARIABLE_OR_PROPERTY = 1 | 2 | 4;
 const TYPE_ALIAS = 524288;
 
 let queryCount = 0;
@@ -391,6 +393,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    * undefined when the type must be asked for:
    * - an import of another library (not a cataloged driver, not the project), or of a module that
    *   does not resolve: never a driver value (the catalog resolves driver imports from the syntax);
+   *   nor is an imported function or class;
    * - a binding annotated with a library class or interface (`query: Filter<Job>`, `c: PoolClient`,
    *   `p: Promise<PoolClient> | undefined`): that type's symbol decides. Project types (aliases,
    *   subclasses, generics) and inferred types still go to the checker.
@@ -401,7 +404,11 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (node.type !== 'Identifier') return undefined;
     const parent = node.parent;
     if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') {
-      return parent.parent?.type === 'ImportDeclaration' && importsLibrary(parent.parent) ? null : undefined;
+      if (parent.parent?.type === 'ImportDeclaration' && importsLibrary(parent.parent)) return null;
+      // a function or class the project exports is not a driver value (`getClient`, `@Injectable`);
+      // what its calls return is callShape's question
+      const symbol = symbolAt(node);
+      return symbol !== undefined && (symbol.flags & FUNCTION_OR_CLASS) !== 0 && (symbol.flags & VARIABLE_OR_PROPERTY) === 0 ? null : undefined;
     }
     const annotation = node.typeAnnotation?.typeAnnotation;
     return annotation === undefined ? undefined : fromAnnotation(annotation);
