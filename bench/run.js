@@ -237,6 +237,8 @@ if (crashes.length > 0) {
   process.exitCode = 1;
 }
 if (ci) {
+  console.log(`\nCI-sized sample (${files.length} files, one round, little JIT warm-up): indicative only; the targets are judged on the full run.`);
+  if (typeAware !== null) console.log(`\n${typeAware}`);
   console.log(`\n${findings.length} findings (CI run; \`npm run bench\` writes bench/RESULTS.md and bench/findings.md).`);
 } else {
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), results);
