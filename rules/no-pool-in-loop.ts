@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, enclosingStatement, holderOf, skipWrappers } from '../src/analysis/ast.js';
+import { enclosingFunction, enclosingStatement, holderOf, isFunction, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { describeLoop, exitsIterationAfter, exitsPastLoop, isPlainValue, iterationBody, iterationMutated, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
@@ -228,23 +228,13 @@ export default createRule<[], MessageIds>({
     }
 
     function containsAwait(statement: Node): boolean {
+      if (isFunction(statement)) return false;
       let found = false;
-      const visit = (node: Node): void => {
-        if (found || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return;
-        if (node.type === 'AwaitExpression' || (node.type === 'VariableDeclaration' && node.kind === 'await using')) {
-          found = true;
-          return;
-        }
-        for (const key of Object.keys(node) as Array<keyof typeof node>) {
-          if (key === 'parent') continue;
-          const value = node[key] as unknown;
-          if (Array.isArray(value)) {
-            for (const v of value as unknown[]) if (v && typeof v === 'object' && 'type' in v) visit(v as Node);
-          }
-          else if (value && typeof value === 'object' && 'type' in (value)) visit(value as Node);
-        }
-      };
-      visit(statement);
+      walkSubtree(statement, (node) => {
+        if (found) return false;
+        found = node.type === 'AwaitExpression' || (node.type === 'VariableDeclaration' && node.kind === 'await using');
+        return !found;
+      });
       return found;
     }
 

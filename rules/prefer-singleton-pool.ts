@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaringFunction, holderOf, isFunction, skipWrappers } from '../src/analysis/ast.js';
+import { declaringFunction, holderOf, isFunction, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
@@ -479,23 +479,11 @@ function isNamePath(node: Node): boolean {
 
 function containsAny(root: Node, types: ReadonlySet<string>): boolean {
   let found = false;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if (types.has(node.type)) {
-      found = true;
-      return;
-    }
-    if (isFunction(node) && node !== root) return;
-    for (const key of Object.keys(node) as Array<keyof typeof node>) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-            for (const v of value as unknown[]) if (v && typeof v === 'object' && 'type' in v) visit(v as Node);
-          }
-      else if (value && typeof value === 'object' && 'type' in (value)) visit(value as Node);
-    }
-  };
-  visit(root);
+  walkSubtree(root, (node) => {
+    if (found) return false;
+    found = types.has(node.type);
+    return !found;
+  });
   return found;
 }
 

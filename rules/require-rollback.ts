@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { declaringFunction, holderOf, isFunction, isInside, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { createPathTracker, describeJump, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { enclosingFinally, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
@@ -254,25 +254,16 @@ export default createRule<[], MessageIds>({
       const body = isFunction(holder) ? holder.body : holder;
       const ignore = new Set<Node>([from, to]);
       let found = false;
-      const visit = (n: Node): void => {
-        if (found || ignore.has(n)) return;
+      walkSubtree(body, (n) => {
+        if (found || ignore.has(n)) return false;
         if (n.range[1] <= from.range[1] || n.range[0] >= to.range[0]) {
-          if (!(n.range[0] <= from.range[1] && n.range[1] >= to.range[0])) return;
+          if (!(n.range[0] <= from.range[1] && n.range[1] >= to.range[0])) return false;
         }
-        if (n !== body && isFunction(n)) return;
         if ((n.type === 'CallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'ThrowStatement') && n.range[0] > from.range[1] && n.range[1] < to.range[0] && !isInside(to, n)) {
           found = mayThrow(n);
-          if (found) return;
         }
-        for (const key of Object.keys(n) as Array<keyof typeof n>) {
-          if (key === 'parent') continue;
-          const value = n[key] as unknown;
-          for (const child of Array.isArray(value) ? value : [value]) {
-            if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
-          }
-        }
-      };
-      visit(body);
+        return !found;
+      });
       return found;
     }
 

@@ -264,20 +264,14 @@ export function exitsPastLoop(context: LoopContext): Node[] {
   const labels = new Set<string>();
   for (let n: Node | undefined = context.kind === 'loop' ? context.node.parent : undefined; n?.type === 'LabeledStatement'; n = n.parent) labels.add(n.label.name);
   const exits: Node[] = [];
-  const visit = (node: Node | null | undefined): void => {
-    if (!node || isFunction(node) || node.type === 'ClassBody') return;
+  if (body) walkSubtree(body, (node) => {
+    if (isFunction(node) || node.type === 'ClassBody') return false;
     if (node.type === 'ReturnStatement' && context.kind === 'loop') exits.push(node);
     if ((node.type === 'BreakStatement' || node.type === 'ContinueStatement') && node.label && !labels.has(node.label.name) && !labelInside(node.label.name, node, scope)) {
       exits.push(node);
     }
-    for (const key of Object.keys(node) as Array<keyof typeof node>) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) for (const v of value) visit(v as Node);
-      else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') visit(value as Node);
-    }
-  };
-  visit(body);
+    return true;
+  });
   return exits;
 }
 
