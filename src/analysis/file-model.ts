@@ -76,7 +76,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
     settings,
     catalog,
     modules,
-    provenance: new Provenance(sourceCode, catalog, null, context.filename, types),
+    provenance: new Provenance(sourceCode, catalog, context.filename, types),
     types,
   };
   return model;

@@ -68,11 +68,10 @@ export class Provenance {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly catalog: Catalog,
-    typeResolver: TypeResolver | null,
     readonly filename: string,
     readonly types: TypeQueries | null = null,
   ) {
-    this.typeResolver = typeResolver ?? (types !== null ? (node) => types.shapeOfNode(node) : null);
+    this.typeResolver = types !== null ? (node) => types.shapeOfNode(node) : null;
   }
 
   /** The value of an expression, or `null` when it is not (known to be) driver-related. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
-import type { ShapeValue, TypeResolver } from './provenance.js';
+import type { ShapeValue } from './provenance.js';
 
 /**
  * Type-aware resolution (the `typeAware` setting, on in `recommended-type-checked`): what a node is,
@@ -488,15 +488,6 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       return ownershipOf(signature, signature.getParameters()[index], declaration);
     },
   });
-}
-
-/**
- * The original entry point: the shape of a node's type, or null. Kept for callers that want only
- * node types; `createTypeQueries` gives the whole set.
- */
-export function createTypeResolver(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): TypeResolver | null {
-  const queries = createTypeQueries(sourceCode, catalog);
-  return queries === null ? null : (node) => queries.shapeOfNode(node);
 }
 
 interface TypeIndexEntry {
