@@ -37,6 +37,43 @@ export function propertyName(node: TSESTree.Property | TSESTree.PropertyDefiniti
   return null;
 }
 
+/** The class element (method, property, static block) whose `this` a node sees, through arrows; null outside a class. */
+function thisElement(node: Node): TSESTree.ClassElement | null {
+  let current: Node = node;
+  while (current.parent) {
+    if (current.parent.type === 'ClassBody') return current as TSESTree.ClassElement;
+    // `this` inside a non-arrow function that is not a method refers to something else
+    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent.type !== 'MethodDefinition') return null;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** The class `this` refers to at a node, or null. */
+export function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  const element = thisElement(node);
+  return element === null ? null : (element.parent as TSESTree.ClassBody).parent;
+}
+
+/**
+ * The type annotation the class declares for `this.key` where `node` is: on an instance property
+ * (`private pool: Pool`) or a constructor parameter property (`constructor(private readonly
+ * dataSource: DataSource)`). Null in static code, or when the field is inherited or not annotated.
+ */
+export function thisFieldAnnotation(node: Node, key: string): TSESTree.TypeNode | null {
+  const element = thisElement(node);
+  if (element === null || element.type === 'StaticBlock' || ('static' in element && element.static)) return null;
+  for (const member of (element.parent as TSESTree.ClassBody).body) {
+    if (member.type === 'PropertyDefinition' && !member.static && propertyName(member) === key) return member.typeAnnotation?.typeAnnotation ?? null;
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === key) return param.parameter.typeAnnotation?.typeAnnotation ?? null;
+      }
+    }
+  }
+  return null;
+}
+
 /** The nearest enclosing function of a node, or null at module level. */
 export function enclosingFunction(node: Node): TSESTree.FunctionLike | null {
   let current = node.parent;

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
-import { isFunction, propertyName, skipWrappers } from './ast.js';
+import { isFunction, propertyName, skipWrappers, thisClass } from './ast.js';
 import type { TypeQueries } from './type-resolver.js';
 
 type Node = TSESTree.Node;
@@ -394,7 +394,7 @@ export class Provenance {
 
   /** `this.pool` inside a class: a field initialiser, a constructor assignment, or a typed parameter property. */
   private resolveThisField(node: TSESTree.MemberExpression, key: string): Value | null {
-    const classNode = enclosingClass(node);
+    const classNode = thisClass(node);
     if (classNode === null) return null;
     for (const element of classNode.body.body) {
       if (element.type === 'PropertyDefinition' && propertyName(element) === key) {
@@ -746,19 +746,6 @@ function skipParamWrappers(param: TSESTree.Parameter): Node {
   if (p.type === 'TSParameterProperty') p = p.parameter;
   if (p.type === 'AssignmentPattern') p = p.left;
   return p;
-}
-
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  let current: Node | undefined = node.parent;
-  while (current) {
-    if (current.type === 'ClassBody') return current.parent;
-    // `this` inside a non-arrow function that is not a method refers to something else
-    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && current.parent?.type !== 'MethodDefinition') {
-      return null;
-    }
-    current = current.parent;
-  }
-  return null;
 }
 
 /** The first `this.key = value` at the top level of a constructor body. */

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
+import { thisFieldAnnotation } from './ast.js';
 import type { ShapeValue } from './provenance.js';
 
 /**
@@ -152,10 +153,15 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
         // `class AppDataSource extends DataSource`, `interface Conn extends PoolClient`, generic instantiations;
         // only the project's own classes: library hierarchies (EventEmitter, streams …) are not walked
         const target = (type as ts.TypeReference).target ?? type;
-        if (target.isClassOrInterface() && declaredInProject(target.getSymbol())) {
-          for (const base of checker.getBaseTypes(target)) {
-            found = fromType(base, depth + 1);
-            if (found) break;
+        const symbol = target.getSymbol();
+        if (symbol !== undefined && target.isClassOrInterface() && declaredInProject(symbol)) {
+          const inherited = fromHeritage(symbol, depth);
+          if (inherited !== undefined) found = inherited;
+          else {
+            for (const base of checker.getBaseTypes(target)) {
+              found = fromType(base, depth + 1);
+              if (found) break;
+            }
           }
         }
       }
@@ -181,6 +187,51 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       }
     }
     return best === null ? null : { ref: best.ref, promise: false };
+  };
+
+  /**
+   * What a project class or interface extends, read from its `extends` clauses by symbol
+   * (`class AppDataSource extends DataSource`, `interface DisposableClient extends PoolClient`, through
+   * project classes in between), without computing base types: `checker.getBaseTypes` resolved
+   * typeorm's whole `DataSource` class and pg's `PoolClient` hierarchy (5 ms each on the fixture).
+   * Undefined when a base is not a plain name (a mixin call `extends Mixin(Base)`): the checker decides.
+   */
+  const fromHeritage = (symbol: ts.Symbol, depth: number): Found | null | undefined => {
+    if (depth > 5) return undefined;
+    for (const declaration of symbol.getDeclarations() ?? []) {
+      for (const clause of (declaration as { heritageClauses?: readonly ts.HeritageClause[] }).heritageClauses ?? []) {
+        // a class's `implements` clause names a contract, not a base
+        const file = clause.getSourceFile();
+        if (!file.text.startsWith('extends', clause.getStart(file))) continue;
+        for (const base of clause.types) {
+          const baseSymbol = resolvedSymbol(base.expression);
+          if (baseSymbol === undefined || (baseSymbol.flags & CLASS_OR_INTERFACE) === 0) return undefined;
+          const found = fromSymbol(baseSymbol) ?? (declaredInProject(baseSymbol) ? fromHeritage(baseSymbol, depth + 1) : null);
+          if (found !== null) return found;
+        }
+      }
+    }
+    return null;
+  };
+
+  /**
+   * The shape a named type stands for, from its symbol alone: a driver class or interface by its
+   * declaring package, a project class or interface by what it extends, a project alias of a plain
+   * name (`type Conn = PoolClient`) by that name. Undefined when the type must be computed (generic
+   * or composite aliases, library aliases).
+   */
+  const fromNamedType = (symbol: ts.Symbol, depth: number): Found | null | undefined => {
+    if (depth > 5) return undefined;
+    const project = origin(symbol) === 'project';
+    if ((symbol.flags & TYPE_ALIAS) !== 0) {
+      if (!project) return undefined;
+      const declaration = symbol.getDeclarations()?.[0] as { typeParameters?: unknown; type?: { typeName?: ts.Node; typeArguments?: unknown } } | undefined;
+      const aliased = declaration?.typeParameters === undefined && declaration?.type?.typeArguments === undefined ? declaration?.type?.typeName : undefined;
+      const target = aliased === undefined ? undefined : resolvedSymbol(aliased);
+      return target === undefined ? undefined : fromNamedType(target, depth + 1);
+    }
+    if ((symbol.flags & CLASS_OR_INTERFACE) === 0) return undefined;
+    return fromSymbol(symbol) ?? (project ? fromHeritage(symbol, depth) : null);
   };
 
   // The enclosing namespace, read from the symbol's parent (`Knex.Transaction`). Not
@@ -359,12 +410,16 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return driver ? 'driver' : 'library';
   };
 
+  /** the symbol a name refers to, through import aliases */
+  const resolvedSymbol = (node: ts.Node): ts.Symbol | undefined => {
+    queryCount++;
+    const symbol = checker.getSymbolAtLocation(node);
+    return symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+  };
+
   const symbolAt = (node: TSESTree.Node): ts.Symbol | undefined => {
     const target = tsNode(node);
-    if (target === undefined) return undefined;
-    queryCount++;
-    const symbol = checker.getSymbolAtLocation(target);
-    return symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+    return target === undefined ? undefined : resolvedSymbol(target);
   };
 
   /**
@@ -394,13 +449,20 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    * - an import of another library (not a cataloged driver, not the project), or of a module that
    *   does not resolve: never a driver value (the catalog resolves driver imports from the syntax);
    *   nor is an imported function or class;
-   * - a binding annotated with a library class or interface (`query: Filter<Job>`, `c: PoolClient`,
-   *   `p: Promise<PoolClient> | undefined`): that type's symbol decides. Project types (aliases,
-   *   subclasses, generics) and inferred types still go to the checker.
+   * - a binding or `this.field` annotated with a named type (`query: Filter<Job>`, `c: PoolClient`,
+   *   `p: Promise<PoolClient> | undefined`, `private readonly app: AppDataSource`): that type's symbol
+   *   decides (`fromNamedType`). Composite and generic project types and inferred types still go to
+   *   the checker.
    * Computing the type of such bindings instantiates large library types (mongodb's `Filter<T>`,
    * `debug`'s namespace) that nothing else in the lint needs.
    */
   const fromDeclaration = (node: TSESTree.Node): Found | null | undefined => {
+    if (node.type === 'MemberExpression') {
+      // `this.dataSource`: the class's own annotation for the field
+      if (node.object.type !== 'ThisExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+      const annotation = thisFieldAnnotation(node, node.property.name);
+      return annotation === null ? undefined : fromAnnotation(annotation);
+    }
     if (node.type !== 'Identifier') return undefined;
     const parent = node.parent;
     if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') {
@@ -433,14 +495,14 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       }
       case 'TSTypeReference': {
         const symbol = symbolAt(type.typeName.type === 'TSQualifiedName' ? type.typeName.right : type.typeName);
-        if (symbol === undefined || (symbol.flags & CLASS_OR_INTERFACE) === 0 || (symbol.flags & TYPE_ALIAS) !== 0 || origin(symbol) === 'project') return undefined;
+        if (symbol === undefined) return undefined;
         const name = symbol.getName();
-        if (name === 'Promise' || name === 'PromiseLike') {
+        if ((name === 'Promise' || name === 'PromiseLike') && (symbol.flags & CLASS_OR_INTERFACE) !== 0 && origin(symbol) !== 'project') {
           const argument = type.typeArguments?.params[0];
           const inner = argument === undefined ? null : fromAnnotation(argument);
           return inner == null ? inner : inner.promise ? null : { ref: inner.ref, promise: true };
         }
-        return fromSymbol(symbol);
+        return fromNamedType(symbol, 0);
       }
       default:
         return undefined;
