@@ -65,10 +65,12 @@ export default createRule<[], MessageIds>({
     const findVariable = (id: TSESTree.Identifier): Variable | null => provenance.findVariable(id);
 
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const creation = poolCreation(node, provenance);
-      if (creation === null || creation.value.ref.shape.lifetime === 'free') return;
+      // the loop first: a syntactic walk up to the enclosing function, so calls outside loops never
+      // reach provenance (in typed mode, its receiver queries)
       const loop = loopContext(node);
       if (loop === null) return;
+      const creation = poolCreation(node, provenance);
+      if (creation === null || creation.value.ref.shape.lifetime === 'free') return;
       // `new PrismaClient({ adapter })` over `new PrismaPg(…)` in the same loop: the outer creation is reported
       const outer = absorbingCreation(node, provenance, sourceCode);
       if (outer !== null && loopContext(outer.node)?.node === loop.node) return;

@@ -55,6 +55,7 @@ const CLASS_OR_INTERFACE = 32 | 64;
 const FUNCTION_OR_CLASS = 16 | 32;
 const VARIABLE_OR_PROPERTY = 1 | 2 | 4;
 const TYPE_ALIAS = 524288;
+const TYPE_PARAMETER = 262144;
 
 let queryCount = 0;
 let queryTime = 0;
@@ -101,6 +102,33 @@ interface Found {
   readonly promise: boolean;
 }
 
+/**
+ * Answers about the program's types, declarations and parameters. They do not depend on the file
+ * asking, so every file the checker serves shares them (a new program, as in an editor, gets new ones).
+ */
+interface CheckerMemos {
+  /** a type → the shape it stands for */
+  readonly memo: Map<ts.Type, Found | null>;
+  /** a function declaration → the shape it returns */
+  readonly declarationMemo: Map<ts.Node, Found | null>;
+  /** a lease parameter → whether its function owns it */
+  readonly ownershipMemo: Map<ts.Symbol, 'owns' | 'borrows' | null>;
+  /** a type → whether it has `[Symbol.asyncDispose]` */
+  readonly disposableMemo: Map<ts.Type, boolean>;
+}
+
+const memosByChecker = perCatalog(() => new WeakMap<ts.TypeChecker, CheckerMemos>());
+
+function checkerMemos(catalog: Catalog, checker: ts.TypeChecker): CheckerMemos {
+  const byChecker = memosByChecker(catalog);
+  let memos = byChecker.get(checker);
+  if (memos === undefined) {
+    memos = { memo: new Map(), declarationMemo: new Map(), ownershipMemo: new Map(), disposableMemo: new Map() };
+    byChecker.set(checker, memos);
+  }
+  return memos;
+}
+
 /** Type queries for one file, or null when the parser provides no program. */
 export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): TypeQueries | null {
   const services = sourceCode.parserServices;
@@ -109,11 +137,8 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
   const checker = program.getTypeChecker();
   const nodeMap = services.esTreeNodeToTSNodeMap;
   const index = typeIndex(catalog);
-  const memo = new Map<ts.Type, Found | null>();
-  const declarationMemo = new Map<ts.Node, Found | null>();
-  const ownershipMemo = new Map<ts.Symbol, 'owns' | 'borrows' | null>();
-  const disposableMemo = new Map<ts.Type, boolean>();
-  const calleeMemo = new Map<TSESTree.Node, readonly ts.Declaration[] | null>();
+  const { memo, declarationMemo, ownershipMemo, disposableMemo } = checkerMemos(catalog, checker);
+  const calleeMemo = new Map<TSESTree.Node | TSESLint.Scope.Variable, readonly ts.Declaration[] | null>();
   const libraryImports = new Map<TSESTree.ImportDeclaration, boolean>();
   const argumentMemo = new Map<TSESTree.Node, Map<number, 'owns' | 'borrows' | null>>();
 
@@ -204,7 +229,9 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
         const file = clause.getSourceFile();
         if (!file.text.startsWith('extends', clause.getStart(file))) continue;
         for (const base of clause.types) {
-          const baseSymbol = resolvedSymbol(base.expression);
+          const target = nameTarget(base.expression);
+          if ('imported' in target) return target.imported;
+          const baseSymbol = target.symbol;
           if (baseSymbol === undefined || (baseSymbol.flags & CLASS_OR_INTERFACE) === 0) return undefined;
           const found = fromSymbol(baseSymbol) ?? (declaredInProject(baseSymbol) ? fromHeritage(baseSymbol, depth + 1) : null);
           if (found !== null) return found;
@@ -232,6 +259,28 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     }
     if ((symbol.flags & CLASS_OR_INTERFACE) === 0) return undefined;
     return fromSymbol(symbol) ?? (project ? fromHeritage(symbol, depth) : null);
+  };
+
+  /**
+   * A declared type (in any file of the program) that is a plain name: `PoolClient`, `Conn`,
+   * `Promise<PoolClient>`, a type parameter `T` (never a driver value). Undefined for every other
+   * form (unions, arrays, `this` …): then the checker computes the type.
+   */
+  const fromTypeReference = (node: ts.TypeNode): Found | null | undefined => {
+    const reference = node as ts.TypeNode & { typeName?: ts.EntityName; typeArguments?: readonly ts.TypeNode[] };
+    if (reference.typeName === undefined) return undefined;
+    const target = nameTarget(reference.typeName);
+    if ('imported' in target) return target.imported;
+    const symbol = target.symbol;
+    if (symbol === undefined) return undefined;
+    if ((symbol.flags & TYPE_PARAMETER) !== 0) return null;
+    const name = symbol.getName();
+    if ((name === 'Promise' || name === 'PromiseLike') && origin(symbol) !== 'project') {
+      const argument = reference.typeArguments?.[0];
+      const inner = argument === undefined ? null : fromTypeReference(argument);
+      return inner == null ? inner : inner.promise ? null : { ref: inner.ref, promise: true };
+    }
+    return fromNamedType(symbol, 0);
   };
 
   // The enclosing namespace, read from the symbol's parent (`Knex.Transaction`). Not
@@ -264,15 +313,19 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (declarationMemo.has(declaration)) return declarationMemo.get(declaration)!;
     declarationMemo.set(declaration, null);
     let signatures: readonly ts.Signature[] = [];
-    const signature = isSignatureDeclaration(declaration) ? checker.getSignatureFromDeclaration(declaration) : undefined;
+    // `const getConn = (): Promise<Conn> => …`: the arrow's own signature, without the variable's type
+    const signed = isSignatureDeclaration(declaration) ? declaration : functionInitializer(declaration);
+    const signature = signed !== undefined ? checker.getSignatureFromDeclaration(signed) : undefined;
     if (signature !== undefined) signatures = [signature];
     else {
       const symbol = symbolOf(declaration);
       queryCount++;
       if (symbol !== undefined) signatures = checker.getTypeOfSymbolAtLocation(symbol, declaration).getCallSignatures();
     }
-    let found: Found | null = null;
-    if (signatures.length === 1) {
+    // the declared return type, by its name (`Promise<PoolClient>`), or else computed
+    const declared = signed?.type !== undefined ? fromTypeReference(signed.type) : undefined;
+    let found: Found | null = declared ?? null;
+    if (declared === undefined && signatures.length === 1) {
       queryCount++;
       const returned = checker.getReturnTypeOfSignature(signatures[0]!);
       if (!isThisOrTypeParameter(returned)) found = fromType(returned, 0);
@@ -286,29 +339,53 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return name ? checker.getSymbolAtLocation(name) : undefined;
   };
 
-  /** the declarations of a call's callee (through imports), or null for driver/library callees and unknown ones */
+  /**
+   * The declarations of a call's callee (through imports), or null for driver/library callees and
+   * unknown ones. A named callee (`getClient(…)`, `probe(…)`) has the same declarations at every call:
+   * answered once per variable; a method callee once per call.
+   */
   const calleeDeclarations = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
-    if (calleeMemo.has(call)) return calleeMemo.get(call)!;
-    const declarations = calleeDeclarationsOf(call);
-    calleeMemo.set(call, declarations);
+    const callee = unwrap(call.callee);
+    const variable = callee.type === 'Identifier' ? (findVariable(sourceCode.getScope(callee), callee.name) ?? null) : null;
+    const key = variable ?? call;
+    if (calleeMemo.has(key)) return calleeMemo.get(key)!;
+    const declarations = calleeDeclarationsOf(callee, variable);
+    calleeMemo.set(key, declarations);
     return declarations;
   };
 
-  const calleeDeclarationsOf = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
-    const callee = unwrap(call.callee);
+  const calleeDeclarationsOf = (callee: TSESTree.Node, variable: TSESLint.Scope.Variable | null): readonly ts.Declaration[] | null => {
     const nameNode = callee.type === 'MemberExpression' ? (callee.computed ? null : callee.property) : callee.type === 'Identifier' ? callee : null;
     if (nameNode === null) return null;
     // a function imported from another library (or an unresolved module) is not followed
-    const imported = callee.type === 'Identifier' ? importOf(callee) : null;
+    const imported = variable === null ? null : importOf(variable);
     if (imported !== null && importsLibrary(imported)) return null;
-    const tsName = tsNode(nameNode);
-    if (tsName === undefined) return null;
-    queryCount++;
-    let symbol = checker.getSymbolAtLocation(tsName);
-    if (symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0) symbol = checker.getAliasedSymbol(symbol);
-    const declarations = symbol?.getDeclarations() ?? [];
+    const declarations = (variable !== null ? declarationsOf(variable) : undefined) ?? symbolAt(nameNode)?.getDeclarations() ?? [];
     if (declarations.length === 0 || declarations.some(declaredByDriverOrLib)) return null;
     return declarations;
+  };
+
+  /** the symbol a name of this file refers to, through import aliases */
+  const symbolAt = (name: TSESTree.Node): ts.Symbol | undefined => {
+    const target = tsNode(name);
+    return target === undefined ? undefined : resolvedSymbol(target);
+  };
+
+  /**
+   * The declarations a variable of this file stands for, read from its definition: a function or a
+   * `const` declared here, or what an import binding resolves to. Asking the checker for the symbol
+   * at each call site instead resolves the name through every scope again. Undefined for other
+   * variables (parameters, destructuring …).
+   */
+  const declarationsOf = (variable: TSESLint.Scope.Variable): readonly ts.Declaration[] | undefined => {
+    const defs = variable.defs;
+    if (defs.length === 0) return undefined;
+    if (defs.every((def) => def.type === 'FunctionName') || (defs.length === 1 && defs[0]!.type === 'Variable' && defs[0]!.node.id === defs[0]!.name)) {
+      const declarations = defs.map((def) => tsNode(def.node) as ts.Declaration | undefined);
+      return declarations.every((d) => d !== undefined) ? (declarations as ts.Declaration[]) : undefined;
+    }
+    if (defs.length === 1 && defs[0]!.type === 'ImportBinding') return symbolAt(defs[0]!.name)?.getDeclarations();
+    return undefined;
   };
 
   const callShape = (call: TSESTree.CallExpression): ShapeValue | null => {
@@ -335,8 +412,12 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (parameter === undefined) return null;
     if (ownershipMemo.has(parameter)) return ownershipMemo.get(parameter)!;
     ownershipMemo.set(parameter, null);
-    queryCount++;
-    const found = fromType(checker.getTypeOfSymbolAtLocation(parameter, at), 0);
+    const declared = (parameter.valueDeclaration as { type?: ts.TypeNode } | undefined)?.type;
+    let found = declared !== undefined ? fromTypeReference(declared) : undefined;
+    if (found === undefined) {
+      queryCount++;
+      found = fromType(checker.getTypeOfSymbolAtLocation(parameter, at), 0);
+    }
     let result: 'owns' | 'borrows' | null = null;
     if (found !== null && !found.promise && OWNABLE.has(found.ref.shape.role)) {
       const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
@@ -417,10 +498,40 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
   };
 
-  const symbolAt = (node: TSESTree.Node): ts.Symbol | undefined => {
-    const target = tsNode(node);
-    return target === undefined ? undefined : resolvedSymbol(target);
+  /**
+   * What a type name refers to: the driver shape when the name is imported straight from a driver
+   * module, else its symbol through aliases.
+   */
+  const nameTarget = (node: ts.Node): { readonly imported: Found } | { readonly symbol: ts.Symbol | undefined } => {
+    queryCount++;
+    const symbol = checker.getSymbolAtLocation(node);
+    if (symbol === undefined || (symbol.flags & SYMBOL_ALIAS) === 0) return { symbol };
+    const imported = fromDriverImport(symbol);
+    return imported !== undefined ? { imported } : { symbol: checker.getAliasedSymbol(symbol) };
   };
+
+  /**
+   * A name imported or re-exported straight from a cataloged driver module (`import { DataSource }
+   * from 'typeorm'`, `export type { PoolClient as Pooled } from 'pg'`) is that driver's type of that
+   * name when the catalog lists exactly one, read the way syntactic provenance reads driver imports:
+   * resolving the alias would load the module's whole export table (5 ms for typeorm). Undefined
+   * otherwise.
+   */
+  const fromDriverImport = (alias: ts.Symbol): Found | undefined => {
+    const declaration = alias.getDeclarations()?.[0] as (ts.Node & { name?: { text?: string }; propertyName?: { text?: string } }) | undefined;
+    const list = declaration?.parent as (ts.Node & { elements?: unknown }) | undefined;
+    if (declaration === undefined || list === undefined || !Array.isArray(list.elements)) return undefined;
+    // `export { X } from 'm'`: specifier → named exports → declaration; `import { X } from 'm'`: one more level (the import clause)
+    const holder = [list.parent, list.parent?.parent].find((n) => (n as { moduleSpecifier?: unknown } | undefined)?.moduleSpecifier !== undefined);
+    const specifier = (holder as { moduleSpecifier?: { text?: unknown } } | undefined)?.moduleSpecifier?.text;
+    const name = (declaration.propertyName ?? declaration.name)?.text;
+    if (typeof specifier !== 'string' || name === undefined) return undefined;
+    const drivers = catalog.driversForModule(specifier);
+    if (drivers.length === 0) return undefined;
+    const entries = (index.byName.get(name) ?? []).filter((entry) => entry.qualifier === null && drivers.some((d) => d.driver === entry.ref.driver));
+    return entries.length === 1 ? { ref: entries[0]!.ref, promise: false } : undefined;
+  };
+
 
   /**
    * Whether an import's module is another library's (not a cataloged driver, not the project) or
@@ -437,9 +548,9 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return answer;
   };
 
-  /** the import declaration an identifier's variable is bound by, or null */
-  const importOf = (node: TSESTree.Identifier): TSESTree.ImportDeclaration | null => {
-    const def = findVariable(sourceCode.getScope(node), node.name)?.defs[0];
+  /** the import declaration a variable is bound by, or null */
+  const importOf = (variable: TSESLint.Scope.Variable): TSESTree.ImportDeclaration | null => {
+    const def = variable.defs[0];
     return def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' ? def.parent : null;
   };
 
@@ -467,10 +578,12 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     const parent = node.parent;
     if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') {
       if (parent.parent?.type === 'ImportDeclaration' && importsLibrary(parent.parent)) return null;
-      // a function or class the project exports is not a driver value (`getClient`, `@Injectable`);
-      // what its calls return is callShape's question
+      // a function or class the project exports is not a driver value (`getClient`, `@Injectable`,
+      // `const getConn = () => …`); what its calls return is callShape's question
       const symbol = symbolAt(node);
-      return symbol !== undefined && (symbol.flags & FUNCTION_OR_CLASS) !== 0 && (symbol.flags & VARIABLE_OR_PROPERTY) === 0 ? null : undefined;
+      if (symbol === undefined) return undefined;
+      if ((symbol.flags & VARIABLE_OR_PROPERTY) === 0) return (symbol.flags & FUNCTION_OR_CLASS) !== 0 ? null : undefined;
+      return functionInitializer(symbol.valueDeclaration) !== undefined ? null : undefined;
     }
     const annotation = node.typeAnnotation?.typeAnnotation;
     return annotation === undefined ? undefined : fromAnnotation(annotation);
@@ -494,15 +607,8 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
         return parts.length === 1 ? fromAnnotation(parts[0]!) : undefined;
       }
       case 'TSTypeReference': {
-        const symbol = symbolAt(type.typeName.type === 'TSQualifiedName' ? type.typeName.right : type.typeName);
-        if (symbol === undefined) return undefined;
-        const name = symbol.getName();
-        if ((name === 'Promise' || name === 'PromiseLike') && (symbol.flags & CLASS_OR_INTERFACE) !== 0 && origin(symbol) !== 'project') {
-          const argument = type.typeArguments?.params[0];
-          const inner = argument === undefined ? null : fromAnnotation(argument);
-          return inner == null ? inner : inner.promise ? null : { ref: inner.ref, promise: true };
-        }
-        return fromNamedType(symbol, 0);
+        const target = tsNode(type);
+        return target === undefined ? undefined : fromTypeReference(target as ts.TypeNode);
       }
       default:
         return undefined;
@@ -630,6 +736,12 @@ function isNullish(type: ts.Type): boolean {
 /** `this` types and unresolved type parameters say nothing about what the call creates. */
 function isThisOrTypeParameter(type: ts.Type): boolean {
   return (type as { isThisType?: boolean }).isThisType === true || type.isTypeParameter();
+}
+
+/** the function a `const f = () => …` / `const f = function () {…}` declaration is initialised with */
+function functionInitializer(declaration: ts.Node | undefined): ts.SignatureDeclaration | undefined {
+  const initializer = (declaration as { initializer?: ts.Node & { body?: unknown } } | undefined)?.initializer;
+  return initializer !== undefined && initializer.body !== undefined && isSignatureDeclaration(initializer) ? initializer : undefined;
 }
 
 function isSignatureDeclaration(node: ts.Node): node is ts.SignatureDeclaration {
