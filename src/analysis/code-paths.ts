@@ -326,7 +326,11 @@ export function mergeListeners(...all: ReadonlyArray<TSESLint.RuleListener>): TS
   }
   const result: Record<string, (...args: unknown[]) => void> = {};
   for (const [key, handlers] of Object.entries(merged)) {
-    result[key] = handlers.length === 1 ? handlers[0]! : (...args) => handlers.forEach((h) => h(...args));
+    // ESLint passes at most three arguments (`onCodePathSegmentLoop(from, to, node)`); no rest/spread
+    // on the hot path: code-path events fire for every segment
+    result[key] = handlers.length === 1 ? handlers[0]! : (a, b, c) => {
+      for (const handler of handlers) handler(a, b, c);
+    };
   }
   return result;
 }
