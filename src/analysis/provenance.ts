@@ -58,6 +58,7 @@ export class Provenance {
   private readonly variableMemo = new Map<Variable, Value | null>();
   /** typed mode only: variables resolved from the syntax alone (`variableSyntax`) */
   private readonly syntaxMemo = new Map<Variable, Value | null>();
+  private readonly identifierMemo = new Map<TSESTree.Identifier, Variable | null>();
 
   private readonly typeResolver: TypeResolver | null;
 
@@ -86,9 +87,10 @@ export class Provenance {
 
   /**
    * The shape a `new`/call creates, from the catalog and the syntax only: no type query is made for
-   * the node itself (receivers and callees are still resolved as usual). Type information never adds
-   * creations — a pool is created by a driver's constructor or factory, which the syntax names — so
-   * questions like "does this call create a pool" need not pay for the checker.
+   * the node itself (receivers and callees are still resolved as usual, so a typed receiver or
+   * callee — `redis.duplicate()`, `pgp(cn)` — still counts). A creation is a driver's constructor,
+   * factory or method, which the catalog names; the call's own declared type adds none, so questions
+   * like "does this call create a pool" need not pay for it.
    */
   createdShape(node: TSESTree.CallExpression | TSESTree.NewExpression): ShapeValue | null {
     const value = this.memo.has(node) ? this.memo.get(node)! : this.compute(node);
@@ -182,7 +184,10 @@ export class Provenance {
    * the same variable as a lookup by node, without re-scanning every child scope of a large function.
    */
   findVariable(node: TSESTree.Identifier): Variable | null {
-    return findVariableInScope(this.sourceCode.getScope(node), node.name) ?? null;
+    // every rule asks about the same identifiers: once per identifier
+    let variable = this.identifierMemo.get(node);
+    if (variable === undefined) this.identifierMemo.set(node, (variable = findVariableInScope(this.sourceCode.getScope(node), node.name) ?? null));
+    return variable;
   }
 
   private compute(raw: Node): Value | null {
