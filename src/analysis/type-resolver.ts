@@ -382,7 +382,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (defs.length === 0) return undefined;
     if (defs.every((def) => def.type === 'FunctionName') || (defs.length === 1 && defs[0]!.type === 'Variable' && defs[0]!.node.id === defs[0]!.name)) {
       const declarations = defs.map((def) => tsNode(def.node) as ts.Declaration | undefined);
-      return declarations.every((d) => d !== undefined) ? (declarations as ts.Declaration[]) : undefined;
+      return declarations.every((d) => d !== undefined) ? (declarations) : undefined;
     }
     if (defs.length === 1 && defs[0]!.type === 'ImportBinding') return symbolAt(defs[0]!.name)?.getDeclarations();
     return undefined;
@@ -519,7 +519,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    */
   const fromDriverImport = (alias: ts.Symbol): Found | undefined => {
     const declaration = alias.getDeclarations()?.[0] as (ts.Node & { name?: { text?: string }; propertyName?: { text?: string } }) | undefined;
-    const list = declaration?.parent as (ts.Node & { elements?: unknown }) | undefined;
+    const list = declaration?.parent;
     if (declaration === undefined || list === undefined || !Array.isArray(list.elements)) return undefined;
     // `export { X } from 'm'`: specifier → named exports → declaration; `import { X } from 'm'`: one more level (the import clause)
     const holder = [list.parent, list.parent?.parent].find((n) => (n as { moduleSpecifier?: unknown } | undefined)?.moduleSpecifier !== undefined);
