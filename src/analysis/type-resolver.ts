@@ -519,7 +519,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    */
   const fromDriverImport = (alias: ts.Symbol): Found | undefined => {
     const declaration = alias.getDeclarations()?.[0] as (ts.Node & { name?: { text?: string }; propertyName?: { text?: string } }) | undefined;
-    const list = declaration?.parent;
+    const list: { readonly elements?: unknown; readonly parent?: ts.Node } | undefined = declaration?.parent;
     if (declaration === undefined || list === undefined || !Array.isArray(list.elements)) return undefined;
     // `export { X } from 'm'`: specifier → named exports → declaration; `import { X } from 'm'`: one more level (the import clause)
     const holder = [list.parent, list.parent?.parent].find((n) => (n as { moduleSpecifier?: unknown } | undefined)?.moduleSpecifier !== undefined);
