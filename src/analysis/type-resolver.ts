@@ -249,16 +249,16 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    */
   const fromNamedType = (symbol: ts.Symbol, depth: number): Found | null | undefined => {
     if (depth > 5) return undefined;
-    const project = origin(symbol) === 'project';
     if ((symbol.flags & TYPE_ALIAS) !== 0) {
-      if (!project) return undefined;
+      if (origin(symbol) !== 'project') return undefined;
       const declaration = symbol.getDeclarations()?.[0] as { typeParameters?: unknown; type?: { typeName?: ts.Node; typeArguments?: unknown } } | undefined;
       const aliased = declaration?.typeParameters === undefined && declaration?.type?.typeArguments === undefined ? declaration?.type?.typeName : undefined;
       const target = aliased === undefined ? undefined : resolvedSymbol(aliased);
       return target === undefined ? undefined : fromNamedType(target, depth + 1);
     }
     if ((symbol.flags & CLASS_OR_INTERFACE) === 0) return undefined;
-    return fromSymbol(symbol) ?? (project ? fromHeritage(symbol, depth) : null);
+    // the classes fromType walks: the project's own sources (not its .d.ts files), so both agree
+    return fromSymbol(symbol) ?? (declaredInProject(symbol) ? fromHeritage(symbol, depth) : null);
   };
 
   /**
