@@ -276,7 +276,9 @@ export class Provenance {
     if (def === undefined) return null;
     switch (def.type) {
       case 'ImportBinding':
-        return this.resolveImportBinding(def.node as TSESTree.ImportClause);
+        return def.node.type === 'TSImportEqualsDeclaration'
+          ? this.resolveImportEquals(def.node)
+          : this.resolveImportBinding(def.node as TSESTree.ImportClause);
       case 'Variable': {
         const declarator = def.node;
         const fromInit = declarator.init ? this.resolvePatternTarget(declarator.id, def.name, declarator.init) : null;
@@ -304,6 +306,14 @@ export class Provenance {
       }
     }
     return found;
+  }
+
+  /** `import pg = require('pg')` is the module, as `const pg = require('pg')`; `import X = A.B` is not followed. */
+  private resolveImportEquals(node: TSESTree.TSImportEqualsDeclaration): Value | null {
+    const reference = node.moduleReference;
+    if (reference.type !== 'TSExternalModuleReference' || reference.expression.type !== 'Literal') return null;
+    const specifier = reference.expression.value;
+    return typeof specifier === 'string' ? this.moduleValue(specifier) : null;
   }
 
   private resolveImportBinding(clause: TSESTree.ImportClause): Value | null {

@@ -7,6 +7,20 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: 'TypeScript: `import x = require()` of a non-driver next to a driver import (was a crash)',
+      code: `import jwt = require('jsonwebtoken');
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    return jwt.sign((await client.query('select 1')).rows[0], 'k');
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
       name: 'mssql: a transaction object is ended by commit/rollback, which require-rollback checks (not this rule)',
       code: `import sql from 'mssql';
 const pool = new sql.ConnectionPool({ server: 'db' });
@@ -855,6 +869,36 @@ export async function open() {
     },
   ],
   invalid: [
+    {
+      name: "TypeScript: `import pg = require('pg')` is the pg module",
+      code: `import pg = require('pg');
+import Alias = pg.Pool;
+const pool = new pg.Pool();
+export async function f() {
+  const client = await pool.connect();
+  await client.query('select 1');
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: {"name":"client","release":"client.release()"},
+          line: 5, column: 24, endLine: 5, endColumn: 38,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: {"release":"client.release();"}, output: `import pg = require('pg');
+import Alias = pg.Pool;
+const pool = new pg.Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+  await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       name: "pg: never released",
       code: `import { Pool } from 'pg';
