@@ -33,7 +33,7 @@ export function queryMethod(call: TSESTree.CallExpression, variable: Variable, s
  * checked as cursors).
  */
 export function isPromiseQuery(call: TSESTree.CallExpression, provenance: Provenance): boolean {
-  if (call.arguments.some((a) => isFunction(a))) return false;
+  if (call.arguments.some((a) => isFunction(a)) || (call.arguments.length > 1 && provenance.hasCallback(call))) return false;
   return provenance.shape(call) === null;
 }
 

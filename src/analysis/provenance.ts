@@ -385,7 +385,7 @@ export class Provenance {
     if (method === null) return null;
     const receiver = callee.object.type === 'Super' ? null : this.shape(callee.object);
     if (receiver === null || receiver.promise) return null;
-    const hasCallback = lastFunctionArgument(call) !== null;
+    const hasCallback = this.hasCallback(call);
     const spec = receiver.ref.shape.produces?.find(
       (p) =>
         p.method === method &&
@@ -506,16 +506,21 @@ export class Provenance {
       const argValue = arg ? this.shape(arg) : null;
       if (argValue !== null && argValue.ref.shape.role === 'cursor') return { ...argValue, origin: node };
     }
-    const spec = findProduce(shape, method, node);
+    const spec = findProduce(shape, method, node, this.hasCallback(node));
     if (spec === undefined || spec.property !== undefined) return null;
     const ref = this.catalog.shape(receiver.ref.driver, spec.shape);
     if (ref === undefined) return null;
     return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: receiver.via };
   }
 
+  /** Whether the call's last argument is (or may well be) a callback: see {@link hasCallbackArgument}. */
+  hasCallback(call: TSESTree.CallExpression): boolean {
+    return hasCallbackArgument(call, (node) => this.findVariable(node));
+  }
+
   /** The produce spec a call matches, honouring callback forms and argument conditions. */
   produceSpec(receiver: ShapeValue, method: string, node: TSESTree.CallExpression): ProduceSpec | undefined {
-    return findProduce(receiver.ref.shape, method, node);
+    return findProduce(receiver.ref.shape, method, node, this.hasCallback(node));
   }
 
   /** A parameter: a callback-form lease, a managed scope's resource, or a parameter typed as a driver type. */
@@ -670,8 +675,7 @@ export function memberKey(node: TSESTree.MemberExpression): string | null {
   return null;
 }
 
-function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression): ProduceSpec | undefined {
-  const hasCallback = lastFunctionArgument(call) !== null;
+function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression, hasCallback: boolean): ProduceSpec | undefined {
   return shape.produces?.find(
     (p) =>
       p.method === method &&
@@ -684,6 +688,41 @@ function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpres
 function lastFunctionArgument(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
   const last = call.arguments[call.arguments.length - 1];
   return last !== undefined && isFunction(last) ? last : null;
+}
+
+/** Names that say an argument is data (`pool.query(sql, params)`), not a callback. */
+const DATA_NAME = /^(?:sql|query|text|statement|stmt|q|params?|parameters|values?|args|arguments|binds?|bindings|replacements|data|rows?|record|item|options|opts|config|cfg|conf|settings|attrs|url|uri|dsn|connectionString|alias|poolAlias|name|id|key|filter|doc|document|docs|update|pipeline|cmd|command|cql)$/iu;
+
+/**
+ * Whether a call's last argument is (or may well be) a callback, so that the call delivers its
+ * result through it and returns nothing: an inline function, a `.bind(…)` of one, a name bound to a
+ * function, or a name or member that is not known to be data (`pool.connect(onClient)`,
+ * `this.db.query(sql, params, done)`, `pool.getConnection(this.onConnection)`). Literals, object and
+ * array literals, templates, and names that read as data (`params`, `values`, `options`) are not.
+ */
+export function hasCallbackArgument(call: TSESTree.CallExpression, findVariable: (node: TSESTree.Identifier) => Variable | null): boolean {
+  const last = call.arguments[call.arguments.length - 1];
+  if (last === undefined || last.type === 'SpreadElement') return false;
+  const node = skipWrappers(last);
+  if (isFunction(node)) return true;
+  if (node.type === 'CallExpression') {
+    const callee = skipWrappers(node.callee);
+    return callee.type === 'MemberExpression' && memberKey(callee) === 'bind';
+  }
+  if (node.type === 'MemberExpression') {
+    const key = memberKey(node);
+    return key !== null && !DATA_NAME.test(key);
+  }
+  if (node.type !== 'Identifier' || node.name === 'undefined') return false;
+  const def = findVariable(node)?.defs[0];
+  if (def?.type === 'FunctionName') return true;
+  if (def?.type === 'Variable' && def.node.init != null && def.node.id === def.name) {
+    const init = skipWrappers(def.node.init);
+    if (isFunction(init)) return true;
+    if (init.type !== 'CallExpression' && init.type !== 'AwaitExpression' && init.type !== 'MemberExpression' && init.type !== 'ConditionalExpression' && init.type !== 'LogicalExpression') return false;
+  }
+  if (def?.type === 'ImportBinding' || def?.type === 'ClassName') return false;
+  return !DATA_NAME.test(node.name);
 }
 
 function viaMatches(spec: ExportSpec, use: 'call' | 'new'): boolean {

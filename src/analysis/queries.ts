@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ManagedSpec, ProduceSpec } from '../catalog/types.js';
-import { isFunction, skipWrappers } from './ast.js';
+import { skipWrappers } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
 
 type Node = TSESTree.Node;
@@ -23,7 +23,7 @@ export interface QueryCall {
   readonly method: string | null;
   /** the node that carries the SQL: the first argument, or the tagged template */
   readonly sql: Node | null;
-  /** the call passes a callback (its last argument is a function): the result comes through it */
+  /** the call passes a callback (its last argument is or may well be a function): the result comes through it */
   readonly callback: boolean;
 }
 
@@ -64,8 +64,7 @@ export function classifyQueryCall(
   if (method === null || !names.has(method)) return null;
   const receiver = provenance.shape(callee.object);
   if (receiver === null || receiver.promise || !(receiver.ref.shape.queries ?? []).includes(method)) return null;
-  const last = node.arguments[node.arguments.length - 1];
-  return { node, receiver, receiverNode: callee.object, method, sql: node.arguments[0] ?? null, callback: last !== undefined && isFunction(last) };
+  return { node, receiver, receiverNode: callee.object, method, sql: node.arguments[0] ?? null, callback: node.arguments.length > 1 && provenance.hasCallback(node) };
 }
 
 /**

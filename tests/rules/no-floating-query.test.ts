@@ -14,6 +14,10 @@ const floating = (call: string) => ({ call });
 
 runRuleTests('no-floating-query', rule, {
   valid: [
+    // Review set: callback-form queries with the callback passed by name return no promise.
+    `${pg}export class Repo {\n  constructor() { this.db = pool; }\n  run(sql, params, done) { this.db.query(sql, params, done); }\n}`,
+    `${pg}function onRows(err, result) {}\nexport function f(sql, params) {\n  pool.query(sql, params, onRows);\n}`,
+    `${pg}export class Repo {\n  onRows(err, result) {}\n  f(sql) { pool.query(sql, [], this.onRows.bind(this)); }\n}`,
     { name: 'pg: awaited', code: `${pg}export async function f() {\n  await pool.query('SELECT 1');\n}` },
     { name: 'pg: returned', code: `${pg}export function f() {\n  return pool.query('SELECT 1');\n}` },
     { name: 'pg: an arrow body', code: `${pg}export const f = () => pool.query('SELECT 1');` },
@@ -58,6 +62,21 @@ runRuleTests('no-floating-query', rule, {
     { name: 'postgres.js: queries returned from sql.begin', code: `${postgresJs}await sql.begin((sql) => [sql\`UPDATE a SET x = 1\`, sql\`UPDATE b SET x = 1\`]);` },
   ],
   invalid: [
+    {
+      name: 'pg: a bare query whose last argument is data (`params`), not a callback',
+      code: `${pg}export async function f(sql, params) {\n  pool.query(sql, params);\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          data: floating('pool.query(…)'),
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 26,
+          suggestions: [{ messageId: 'awaitQuery', data: floating('pool.query(…)'), output: `${pg}export async function f(sql, params) {\n  await pool.query(sql, params);\n}` }],
+        },
+      ],
+    },
     {
       name: 'pg: a bare query on the pool',
       code: `${pg}export async function f() {\n  pool.query('UPDATE t SET x = 1');\n}`,

@@ -7,6 +7,22 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: 'review set: callback-form acquisitions with the callback passed by name, as a member or bound',
+      code: `import pg from 'pg';
+import mysql from 'mysql';
+const pool = new pg.Pool();
+const mpool = mysql.createPool({});
+function onClient(err, client, done) { if (err) return; client.query('select 1', () => done()); }
+export function a() { pool.connect(onClient); }
+const handle = (err, conn) => { if (err) return; conn.query('x', () => conn.release()); };
+export function b() { mpool.getConnection(handle); }
+export class Repo {
+  onConnect(err, client, done) { done(); }
+  c() { pool.connect(this.onConnect); }
+  d() { pool.connect(this.onConnect.bind(this)); }
+}`,
+    },
+    {
       name: 'TypeScript: `import x = require()` of a non-driver next to a driver import (was a crash)',
       code: `import jwt = require('jsonwebtoken');
 import { Pool } from 'pg';
