@@ -275,8 +275,21 @@ export default createRule<[], MessageIds>({
             return { kind: 'dropped' };
           case 'PropertyDefinition':
             return parent.value === value && !parent.static ? { kind: 'instance' } : { kind: 'kept' };
-          case 'MemberExpression':
-            return parent.object === value ? { kind: 'dropped' } : { kind: 'unknown' };
+          case 'MemberExpression': {
+            if (parent.object !== value) return { kind: 'unknown' };
+            const call = parent.parent;
+            if (call?.type !== 'CallExpression' || call.callee !== parent) return { kind: 'dropped' };
+            const method = memberKey(parent);
+            // `MongoClient.connect(url).then((client) => { this.client = client; })`
+            if (method === 'then') return thenDestination(call);
+            // `.catch(…)`/`.finally(…)` pass the promise on; `mysql.createPool(o).promise()` wraps the same pool
+            const wrapped = provenance.shape(call);
+            if (method === 'catch' || method === 'finally' || (wrapped !== null && (wrapped.ref.shape.role === 'pool' || wrapped.ref.shape.role === 'connection'))) {
+              value = carrierOf(call);
+              continue;
+            }
+            return { kind: 'dropped' };
+          }
           case 'CallExpression':
           case 'NewExpression': {
             if (!parent.arguments.includes(value as TSESTree.CallExpressionArgument)) return { kind: 'unknown' };
@@ -306,10 +319,21 @@ export default createRule<[], MessageIds>({
       return endCalls(variable, provenance, names).length > 0 ? { kind: 'unknown' } : { kind: 'dropped' };
     }
 
+    /** A promise of the pool followed into `.then((pool) => …)`: where the callback puts it. */
+    function thenDestination(call: TSESTree.CallExpression): Destination {
+      const callback = call.arguments[0];
+      if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return { kind: 'unknown' };
+      const param = callback.params[0];
+      if (param?.type !== 'Identifier') return { kind: 'unknown' };
+      const variable = provenance.findVariable(param);
+      if (variable === null) return { kind: 'unknown' };
+      return deliveredDestination({ variable, callback });
+    }
+
     function localDestination(variable: Variable, disposed: boolean): Destination {
       const holder = (declaringFunction(variable) ?? program);
       if (holder === program) return { kind: 'kept' };
-      const handOff = findHandOff(variable, holder, ownershipOptions(provenance, settings, names));
+      const handOff = findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true });
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
       // a closure that outlives the call may keep it (`return () => pool.query(…)` is a hand-off above)
       if (variable.references.some((r) => !r.init && holderOf(r.identifier) !== holder && !isEndReference(r.identifier, variable))) {

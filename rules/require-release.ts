@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
-import { catchCoverage, finallyCoverage, inCatchClause, mayThrow } from '../src/analysis/exception-safety.js';
+import { catchCoverage, finallyCoverage, inCatchClause, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
@@ -368,6 +368,17 @@ export default createRule<[], MessageIds>({
       context.report(withFixPolicy({ node, messageId: 'skippedByBranch', data, suggest }, settings));
     }
 
+    /** A lazy lease's opening calls on `variable` (`qr.connect()`): the lease begins there, so their failure leaks nothing. */
+    function lazyOpening(variable: Variable, value: ShapeValue): SafeCall {
+      const lazy = new Set(value.ref.shape.lazy ?? []);
+      return (call) => {
+        const callee = skipWrappers(call.callee);
+        if (lazy.size === 0 || callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
+        const method = memberKey(callee);
+        return method !== null && lazy.has(method) && provenance.findVariable(callee.object) === variable;
+      };
+    }
+
     function checkExceptionSafety(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
       const variable = acquire.variable!;
       const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
@@ -375,12 +386,13 @@ export default createRule<[], MessageIds>({
       const direct = releases.filter((r) => r.data.anchor === 'direct' && r.data.release !== null);
       if (direct.length === 0) return;
       const releaseCalls = new Set<Node>(direct.map((r) => r.data.release!.call));
+      const safe = lazyOpening(variable, acquire.value);
       const uses = variable.references
         .map((r) => r.identifier as Node)
         .filter((id) => id.range[0] > node.range[1] && ![...releaseCalls].some((c) => isInside(id, c)));
       for (const release of direct) {
         const call = release.data.release!.call;
-        const coverage = finallyCoverage(call, node, uses, holder);
+        const coverage = finallyCoverage(call, node, uses, holder, safe);
         if (coverage === null) continue;
         if (coverage.throwsBeforeRelease !== null) {
           context.report({ node, messageId: 'finallyThrowsFirst', data: { name: data.name, release: data.release, line: String(coverage.throwsBeforeRelease.loc.start.line) } });
@@ -407,7 +419,7 @@ export default createRule<[], MessageIds>({
       const inCatch = direct.filter((r) => inCatchClause(r.data.release!.call, holder));
       const normal = direct.filter((r) => !inCatchClause(r.data.release!.call, holder));
       for (const r of inCatch) {
-        const tryStatement = catchCoverage(r.data.release!.call, node, uses, holder);
+        const tryStatement = catchCoverage(r.data.release!.call, node, uses, holder, safe);
         if (tryStatement === null) continue;
         const ignore = new Set<Node>(direct.map((d) => d.data.release!.call));
         const covered = normal.every((d) => {
@@ -421,7 +433,7 @@ export default createRule<[], MessageIds>({
       // released on every explicit path, but not in `finally`: an exception in between skips it
       const first = direct[0]!.data.release!.call;
       const between = statementsBetween(node, first);
-      if (between === null || !between.some((s) => mayThrow(s))) return;
+      if (between === null || !between.some((s) => mayThrowInPractice(s, safe))) return;
       const fix = moveFix(node, first, direct.length);
       context.report({
         node,

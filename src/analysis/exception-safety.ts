@@ -47,6 +47,42 @@ export function mayThrow(node: Node, ignore: ReadonlySet<Node> = new Set()): boo
 
 const THROWING = new Set(['CallExpression', 'AwaitExpression', 'NewExpression', 'ThrowStatement', 'YieldExpression', 'TaggedTemplateExpression']);
 
+/** A call the caller knows leaks nothing when it fails (a lazy lease's `connect()`: the lease begins there). */
+export type SafeCall = (call: TSESTree.CallExpression) => boolean;
+
+/**
+ * Whether a statement between an acquisition and its release can throw in practice. Like
+ * {@link mayThrow}, but these do not count: a promise whose rejection is handled and not awaited
+ * (`pool.query(…).catch(log)`), listener registration (`client.on('error', …)`), logging
+ * (`console.*`, `logger.*`), and calls the caller names safe. Property reads and writes never count.
+ */
+export function mayThrowInPractice(node: Node, safe: SafeCall = () => false): boolean {
+  let found = false;
+  walkSubtree(node, (n) => {
+    if (found) return false;
+    if (n.type === 'AwaitExpression' && n.argument.type === 'CallExpression' && harmlessCall(n.argument, safe)) return false;
+    if (n.type === 'CallExpression' && harmlessCall(n, safe)) return false;
+    if (THROWING.has(n.type)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'removeListener', 'off', 'setMaxListeners']);
+
+function harmlessCall(call: TSESTree.CallExpression, safe: SafeCall): boolean {
+  if (safe(call)) return true;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  if (LISTENER_METHODS.has(method)) return true;
+  // `p.catch(handler)` not awaited: the rejection is handled, nothing propagates to the caller
+  if (method === 'catch' && call.arguments.length > 0 && call.parent?.type === 'ExpressionStatement') return true;
+  let root: Node = callee.object;
+  while (root.type === 'MemberExpression') root = root.object;
+  return root.type === 'Identifier' && /^(?:console|logger|log|debug)$/u.test(root.name);
+}
+
 
 /** The statement that holds `node` directly inside `block`'s statement list, if any. */
 export function statementIn(node: Node, block: { body: readonly Node[] }): Node | null {
@@ -72,6 +108,7 @@ export function finallyCoverage(
   acquisition: Node,
   uses: readonly Node[],
   holder: Node,
+  safe?: SafeCall,
 ): FinallyCoverage | null {
   const tryStatement = enclosingFinally(release, holder);
   if (tryStatement === null) return null;
@@ -79,10 +116,12 @@ export function finallyCoverage(
   for (const use of uses) {
     if (use.range[0] <= acquisition.range[1]) continue;
     if (isInside(use, tryStatement)) continue;
+    // a use between the acquisition and the `try` is part of the gap, which must not throw (below)
+    if (!acquiredInside && use.range[1] < tryStatement.range[0]) continue;
     return null;
   }
   if (!acquiredInside && tryStatement.range[0] < acquisition.range[0]) return null;
-  if (!acquiredInside && gapMayThrow(acquisition, tryStatement)) return null;
+  if (!acquiredInside && gapMayThrow(acquisition, tryStatement, safe)) return null;
   const finalizer = tryStatement.finalizer!;
   let throwsBeforeRelease: Node | null = null;
   for (const statement of finalizer.body) {
@@ -97,14 +136,14 @@ export function finallyCoverage(
 }
 
 /** Statements between the acquiring statement and a later `try` in the same block that may throw. */
-function gapMayThrow(acquisition: Node, tryStatement: TSESTree.TryStatement): boolean {
+function gapMayThrow(acquisition: Node, tryStatement: TSESTree.TryStatement, safe?: SafeCall): boolean {
   const block = tryStatement.parent;
   if (block === undefined || !('body' in block) || !Array.isArray(block.body)) return true;
   const statements = block.body as Node[];
   const start = statements.findIndex((s) => isInside(acquisition, s));
   const end = statements.indexOf(tryStatement);
   if (start < 0 || end < 0) return true;
-  return statements.slice(start + 1, end).some((s) => mayThrow(s));
+  return statements.slice(start + 1, end).some((s) => mayThrowInPractice(s, safe));
 }
 
 /**
@@ -112,7 +151,7 @@ function gapMayThrow(acquisition: Node, tryStatement: TSESTree.TryStatement): bo
  * acquisition, and nothing between the acquisition and the `try` can throw. With a release on the
  * normal path as well (checked by the caller), every outcome of the `try` releases.
  */
-export function catchCoverage(release: TSESTree.CallExpression, acquisition: Node, uses: readonly Node[], holder: Node): TSESTree.TryStatement | null {
+export function catchCoverage(release: TSESTree.CallExpression, acquisition: Node, uses: readonly Node[], holder: Node, safe?: SafeCall): TSESTree.TryStatement | null {
   let tryStatement: TSESTree.TryStatement | null = null;
   for (let current: Node | undefined = release; current && current !== holder; current = current.parent) {
     if (current !== release && isFunction(current)) return null;
@@ -125,10 +164,11 @@ export function catchCoverage(release: TSESTree.CallExpression, acquisition: Nod
   const acquiredInside = isInside(acquisition, tryStatement.block);
   for (const use of uses) {
     if (use.range[0] <= acquisition.range[1]) continue;
+    if (!acquiredInside && use.range[1] < tryStatement.range[0]) continue; // in the gap, checked below
     if (!isInside(use, tryStatement.block) && !isInside(use, tryStatement.handler!)) return null;
   }
   if (!acquiredInside && tryStatement.range[0] < acquisition.range[0]) return null;
-  if (!acquiredInside && gapMayThrow(acquisition, tryStatement)) return null;
+  if (!acquiredInside && gapMayThrow(acquisition, tryStatement, safe)) return null;
   // an awaited `ROLLBACK` before the release in the `catch` can throw and skip it
   for (const statement of tryStatement.handler!.body.body) {
     if (isInside(release, statement)) break;

@@ -28,6 +28,12 @@ export interface OwnershipOptions {
    * `ownershipFunctions` count.
    */
   readonly takesOwnership?: (call: TSESTree.CallExpression | TSESTree.NewExpression, index: number) => boolean;
+  /**
+   * Pools and direct connections: any callee they are passed to may keep them (`registry.setup(k)`,
+   * `schemaFromDatabase(db)` that ends it, `createAdapter(pub, sub)`), so passing one on is a hand-off.
+   * Leases are different: `log(client)` only reads it.
+   */
+  readonly calleesKeep?: boolean;
 }
 
 export type HandOff = { readonly kind: 'returned' | 'yielded' | 'resolved' | 'stored' | 'passed' | 'captured'; readonly node: Node };
@@ -102,13 +108,34 @@ function classifyReference(reference: Reference, owner: Node, options: Ownership
       case 'PropertyDefinition':
         return parent.value === node ? { kind: 'stored', node: parent } : null;
       case 'CallExpression':
-      case 'NewExpression':
+      case 'NewExpression': {
         if (parent.callee === node) return null;
-        return classifyArgument(parent, node, owner, options, seen);
+        const handOff = classifyArgument(parent, node, owner, options, seen);
+        if (handOff !== null) return handOff;
+        // `new PostgresDialect({ pool })`, `Promise.resolve(session)`: what the call makes holds the
+        // value, so the value leaves with it (returned, stored, passed on)
+        if (parent.type === 'NewExpression' || isPromiseWrap(parent)) {
+          node = parent;
+          contained = true;
+          continue;
+        }
+        return null;
+      }
       default:
         return null;
     }
   }
+}
+
+/** `Promise.resolve(x)`, `Promise.all([x, …])`: a promise of the value. */
+function isPromiseWrap(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Promise' &&
+    ['resolve', 'all', 'allSettled', 'race', 'any'].includes(memberKey(callee) ?? '')
+  );
 }
 
 /**
@@ -205,7 +232,14 @@ function classifyArgument(
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     if (index >= 0 && options.takesOwnership(call, index)) return { kind: 'passed', node: call };
   }
+  if (options.calleesKeep === true && call.type === 'CallExpression' && !isPromiseWrap(call) && !isLogging(callee)) return { kind: 'passed', node: call };
   return null;
+}
+
+/** `console.log(pool)`, `logger.info(…, pool)`, `debug(pool)`: reads it for output. */
+function isLogging(callee: Node): boolean {
+  const name = calleeName(callee);
+  return name !== null && /^(?:console|logger|log|this\.logger|this\.log|debug)(?:\.|$)/u.test(name);
 }
 
 const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);

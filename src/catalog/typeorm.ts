@@ -49,6 +49,7 @@ export const typeorm: DriverSpec = {
     QueryRunner: {
       role: 'lease',
       types: ['QueryRunner'],
+      lazy: ['connect', 'startTransaction'],
       release: ['release'],
       asyncRelease: ['release'],
       queries: ['query'],

@@ -140,6 +140,13 @@ export interface ShapeSpec {
   readonly role: Role;
   /** TypeScript type names the driver exports for this shape (parameter annotations; type-aware resolution) */
   readonly types?: readonly string[];
+  /**
+   * A lazy lease holds no connection until one of these methods borrows it (TypeORM's
+   * `createQueryRunner()` borrows on `connect()` or its first query, and `startTransaction()` is how
+   * its documented pattern opens it): a failure of these calls leaks nothing, so they may run between
+   * the acquisition and the `try` that releases it.
+   */
+  readonly lazy?: readonly string[];
   /** methods that end it on the normal path: `release`, `end`, `close`, `endSession`; for a transaction object `commit`/`rollback` */
   readonly release?: readonly string[];
   /** methods that end it by destroying it; they count as releases (`destroy`) */
