@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, enclosingStatement, holderOf, isFunction, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
+import { enclosingFunction, enclosingStatement, holderOf, isFunction, isInside, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { describeLoop, exitsIterationAfter, exitsPastLoop, isPlainValue, iterationBody, iterationMutated, iterationReads, loopContext, type LoopContext } from '../src/analysis/loops.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
@@ -70,7 +70,7 @@ export default createRule<[], MessageIds>({
       const loop = loopContext(node);
       if (loop === null) return;
       const creation = poolCreation(node, provenance);
-      if (creation === null || creation.value.ref.shape.lifetime === 'free') return;
+      if (creation === null || creation.value.ref.shape.lifetime === 'free' || creation.value.moduleSingleton === true) return;
       // `new PrismaClient({ adapter })` over `new PrismaPg(…)` in the same loop: the outer creation is reported
       const outer = absorbingCreation(node, provenance, sourceCode);
       if (outer !== null && loopContext(outer.node)?.node === loop.node) return;
@@ -112,6 +112,18 @@ export default createRule<[], MessageIds>({
       const value = wrappingCarrier(creation.node);
       const parent = value.parent;
       if (parent?.type === 'ReturnStatement') return exitsIterationAfter(parent, creation.node, loop);
+      // a retry loop: `for (;;) { try { pool = await createPool(o); break; } catch { await sleep(1000); } }`
+      // keeps the pool in an outer variable and leaves the loop on success
+      if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.parent?.type === 'ExpressionStatement') {
+        const statement = parent.parent;
+        const block = statement.parent;
+        if (block?.type !== 'BlockStatement' && block?.type !== 'SwitchCase') return false;
+        const list: Node[] = block.type === 'BlockStatement' ? block.body : block.consequent;
+        const next = list[list.indexOf(statement) + 1];
+        const target = skipWrappers(parent.left);
+        const kept = target.type === 'MemberExpression' || (target.type === 'Identifier' && !isInside(provenance.findVariable(target)?.defs[0]?.node ?? loop.node, loop.node));
+        return kept && (next?.type === 'BreakStatement' || next?.type === 'ReturnStatement');
+      }
       if (parent?.type !== 'VariableDeclarator' || parent.init !== value || parent.id.type !== 'Identifier') return false;
       const variable = provenance.findVariable(parent.id);
       if (variable === null) return false;

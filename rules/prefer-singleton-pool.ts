@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaringFunction, holderOf, isFunction, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
+import { calledOnceAtModuleLevel, isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
 import { loopContext, readIdentifiers } from '../src/analysis/loops.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import {
@@ -135,7 +135,7 @@ export default createRule<[], MessageIds>({
 
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const creation = poolCreation(node, provenance);
-      if (creation === null || creation.role !== 'pool') return;
+      if (creation === null || creation.role !== 'pool' || creation.value.moduleSingleton === true) return;
       if (mayBeCreatedPerRequest(creation.value, program)) return;
       if (loopContext(node) !== null) return; // no-pool-in-loop reports it
       if (absorbingCreation(node, provenance, sourceCode) !== null) return;
@@ -207,33 +207,10 @@ export default createRule<[], MessageIds>({
         if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') {
           return { kind: 'instance', classNode: parent.parent.parent, viaField: false };
         }
-        if (calledOnceAtModuleLevel(current)) return { kind: 'once' };
+        if (calledOnceAtModuleLevel(current, program, provenance)) return { kind: 'once' };
         return { kind: 'many', fn: current, description: describeFunction(current) };
       }
       return { kind: 'once' };
-    }
-
-    /** `async function main() { … } main();` — a module-level function called exactly once, at module level. */
-    function calledOnceAtModuleLevel(fn: FunctionNode): boolean {
-      let id: TSESTree.Identifier | null = null;
-      let statement: Node | undefined;
-      if (fn.type === 'FunctionDeclaration') {
-        id = fn.id;
-        statement = fn;
-      } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' && fn.parent.init === fn) {
-        id = fn.parent.id;
-        statement = fn.parent.parent;
-      }
-      if (statement?.parent?.type === 'ExportNamedDeclaration') statement = statement.parent;
-      if (id === null || statement?.parent !== program) return false;
-      const variable = provenance.findVariable(id);
-      if (variable === null) return false;
-      const uses = variable.references.filter((r) => !r.init);
-      if (uses.length !== 1) return false;
-      const use = uses[0]!.identifier as Node;
-      const call = use.parent;
-      if (call?.type !== 'CallExpression' || call.callee !== use) return false;
-      return enclosingFunctionOf(call) === null && loopContext(call) === null;
     }
 
     /** Where the created value goes, and whether that keeps it beyond one run of the function. */

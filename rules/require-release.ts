@@ -3,6 +3,8 @@ import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from 
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { catchCoverage, finallyCoverage, inCatchClause, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
+import { runsOncePerProcess } from '../src/analysis/handlers.js';
+import { isSubscriber } from '../src/analysis/pools.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
@@ -269,6 +271,7 @@ export default createRule<[], MessageIds>({
       if (findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
 
       const releases = releasesOf.get(variable) ?? [];
+      if (keptAlive(acquire, variable, holder, releases)) return;
       const releaseText = releaseCode(acquire, false) ?? 'its release';
       const firstRelease = releases.find((r) => r.data.release !== null)?.data.release ?? null;
       const shownRelease = firstRelease ? shownCall(firstRelease) : releaseText;
@@ -368,6 +371,19 @@ export default createRule<[], MessageIds>({
       context.report(withFixPolicy({ node, messageId: 'skippedByBranch', data, suggest }, settings));
     }
 
+    /**
+     * A pool or direct connection this function never ends and that lives on: a subscriber kept open
+     * for its listeners, or one passed to a callee that keeps it (`createAdapter(pub, sub)`). A
+     * promise of a lease used through `.then((conn) => …)` is released in that callback.
+     */
+    function keptAlive(acquire: Acquire, variable: Variable, holder: Node, releases: ReadonlyArray<PathEvent<Release>>): boolean {
+      const shape = acquire.value.ref.shape;
+      if (acquire.value.promise && variable.references.some((r) => isThenReceiver(r.identifier as Node))) return true;
+      if (shape.role === 'lease' || releases.some((r) => r.data.release !== null)) return false;
+      if (isSubscriber(variable, shape)) return true;
+      return findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true }) !== null;
+    }
+
     /** A lazy lease's opening calls on `variable` (`qr.connect()`): the lease begins there, so their failure leaks nothing. */
     function lazyOpening(variable: Variable, value: ShapeValue): SafeCall {
       const lazy = new Set(value.ref.shape.lazy ?? []);
@@ -380,6 +396,8 @@ export default createRule<[], MessageIds>({
     }
 
     function checkExceptionSafety(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
+      // a one-shot script: an exception ends the process, and the connection with it (README, "Scripts")
+      if (runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
       const variable = acquire.variable!;
       const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
       if (releases.some((r) => r.data.anchor === 'finally')) return;
@@ -651,3 +669,9 @@ function cursorWord(shapeName: string): string {
 }
 
 
+
+/** `p.then(…)` where `p` is this identifier. */
+function isThenReceiver(id: Node): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && memberKey(member) === 'then' && member.parent?.type === 'CallExpression';
+}

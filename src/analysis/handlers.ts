@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, skipWrappers } from './ast.js';
-import { memberKey } from './provenance.js';
+import { loopContext } from './loops.js';
+import { memberKey, type Provenance } from './provenance.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -197,4 +198,48 @@ function stringProperty(object: TSESTree.ObjectExpression, key: string): string 
 function keyName(property: TSESTree.Property): string | null {
   if (property.computed) return property.key.type === 'Literal' && typeof property.key.value === 'string' ? property.key.value : null;
   return property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : null;
+}
+
+/**
+ * `async function main() { … } main();`, `run().catch(() => process.exit(1))` — a module-level
+ * function called exactly once, from module-level code outside any loop: it runs once per process.
+ */
+export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Program, provenance: Provenance): boolean {
+  let id: TSESTree.Identifier | null = null;
+  let statement: Node | undefined;
+  if (fn.type === 'FunctionDeclaration') {
+    id = fn.id;
+    statement = fn;
+  } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' && fn.parent.init === fn) {
+    id = fn.parent.id;
+    statement = fn.parent.parent;
+  }
+  if (statement?.parent?.type === 'ExportNamedDeclaration') statement = statement.parent;
+  if (id === null || statement?.parent !== program) return false;
+  const variable = provenance.findVariable(id);
+  if (variable === null) return false;
+  const uses = variable.references.filter((r) => !r.init);
+  if (uses.length !== 1) return false;
+  const use = uses[0]!.identifier as Node;
+  const call = use.parent;
+  if (call?.type !== 'CallExpression' || call.callee !== use) return false;
+  return enclosingFunction(call) === null && loopContext(call) === null;
+}
+
+/**
+ * Whether `holder` (a function, or the program) runs once per process: module-level code, an IIFE
+ * at module level, or a function {@link calledOnceAtModuleLevel}. An exception there ends the
+ * script (an unhandled rejection exits Node), so nothing it holds outlives the process.
+ */
+export function runsOncePerProcess(holder: Node, program: TSESTree.Program, provenance: Provenance): boolean {
+  if (holder === program) return true;
+  if (!isFunction(holder)) return false;
+  const parent = holder.parent;
+  if (parent?.type === 'CallExpression' && parent.callee === holder) return enclosingFunction(parent) === null && loopContext(parent) === null;
+  return calledOnceAtModuleLevel(holder, program, provenance);
+}
+
+function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
 }

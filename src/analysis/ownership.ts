@@ -50,24 +50,48 @@ export function ownershipOptions(provenance: Provenance, settings: PluginSetting
 
 /** The first hand-off of `variable` within `owner` (the function that acquired it), or null. */
 export function findHandOff(variable: Variable, owner: Node, options: OwnershipOptions): HandOff | null {
-  return handOffOf(variable, owner, options, new Set());
+  return handOffOf(variable, owner, options, new Set(), false);
 }
 
 /** `seen`: holder variables already asked about (`a.x = b; b.y = a` must not loop). */
-function handOffOf(variable: Variable, owner: Node, options: OwnershipOptions, seen: Set<Variable>): HandOff | null {
+/** `holder`: the variable holds the resource (`const store = new Store({ client })`) rather than being it. */
+function handOffOf(variable: Variable, owner: Node, options: OwnershipOptions, seen: Set<Variable>, holder: boolean): HandOff | null {
   seen.add(variable);
   for (const reference of variable.references) {
     if (reference.init || reference.isWriteOnly()) continue;
-    const handOff = classifyReference(reference, owner, options, seen);
+    const handOff = classifyReference(reference, owner, options, seen, holder);
     if (handOff !== null) return handOff;
   }
   return null;
 }
 
-function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions, seen: Set<Variable>): HandOff | null {
-  let node: Node = reference.identifier;
+function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions, seen: Set<Variable>, holder: boolean): HandOff | null {
+  const direct = climb(reference.identifier, holder ? 'holder' : 'value', owner, options, seen);
+  if (direct !== null) return direct;
+  // a closure that uses it and leaves the function keeps it (`return { stream, release: () => conn.release() }`)
+  const closure = outermostClosure(reference.identifier, owner);
+  if (closure === null) return null;
+  const kept = climb(closure, 'closure', owner, options, seen);
+  return kept !== null && kept.kind !== 'passed' ? { kind: 'captured', node: kept.node } : null;
+}
+
+/** The outermost function strictly inside `owner` that contains `node`, if any. */
+function outermostClosure(node: Node, owner: Node): Node | null {
+  let found: Node | null = null;
+  for (let current = node.parent; current !== undefined && current !== owner; current = current.parent) if (isFunction(current)) found = current;
+  return found;
+}
+
+/**
+ * Where a value goes from `start`: returned, stored, passed on … `holder`: `start` holds the
+ * resource, so a call it is passed to may hold it in turn; `closure`: `start` is a function that
+ * uses it (passing such a function to a call is not a hand-off: `items.map((i) => client.query(i))`).
+ */
+function climb(start: Node, mode: 'value' | 'holder' | 'closure', owner: Node, options: OwnershipOptions, seen: Set<Variable>): HandOff | null {
+  let node: Node = start;
   /** climbed into an object or array literal: the value is now a holder, not an alias */
-  let contained = false;
+  let contained = mode !== 'value';
+  const callsHold = mode === 'holder';
   // climb through value-preserving wrappers and containers (`{ client }`, `[client]`, `client as X`)
   for (;;) {
     const parent: Node | undefined = node.parent;
@@ -103,18 +127,20 @@ function classifyReference(reference: Reference, owner: Node, options: Ownership
         // stays local unless the holder itself is handed off (`return holder`, `cb(null, holder)`)
         if (!contained || parent.init !== node || parent.id.type !== 'Identifier') return null;
         const holder = options.findVariable(parent.id);
-        return holder !== null && !seen.has(holder) ? handOffOf(holder, owner, options, seen) : null;
+        return holder !== null && !seen.has(holder) ? handOffOf(holder, owner, options, seen, true) : null;
       }
       case 'PropertyDefinition':
         return parent.value === node ? { kind: 'stored', node: parent } : null;
       case 'CallExpression':
       case 'NewExpression': {
         if (parent.callee === node) return null;
+        // a promise executor runs now: its closure does not outlive the call
+        if (mode === 'closure' && node === start && parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise') return null;
         const handOff = classifyArgument(parent, node, owner, options, seen);
         if (handOff !== null) return handOff;
-        // `new PostgresDialect({ pool })`, `Promise.resolve(session)`: what the call makes holds the
-        // value, so the value leaves with it (returned, stored, passed on)
-        if (parent.type === 'NewExpression' || isPromiseWrap(parent)) {
+        // `new PostgresDialect({ pool })`, `Promise.resolve(session)`, `assignIn(store, extra)` of a
+        // holder: what the call makes holds the value, so the value leaves with it (returned, stored, …)
+        if (parent.type === 'NewExpression' || isPromiseWrap(parent) || (callsHold && contained)) {
           node = parent;
           contained = true;
           continue;
@@ -157,7 +183,7 @@ function storesOutside(target: Node, owner: Node, options: OwnershipOptions, see
   // a property of a local object: of a parameter (the caller's object), of an alias of an outside
   // object (`const state = this.state`), or of a fresh holder that is itself handed off
   if (!isFreshLocal(variable)) return true;
-  return !seen.has(variable) && handOffOf(variable, owner, options, seen) !== null;
+  return !seen.has(variable) && handOffOf(variable, owner, options, seen, true) !== null;
 }
 
 /** A variable declared with `const`/`let`/`var` whose every value is an object made here: `{}`, `[]`, `new Map()`, `Object.create(null)`. */

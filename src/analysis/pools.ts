@@ -250,3 +250,24 @@ export function creationName(creation: PoolCreation, sourceCode: Readonly<TSESLi
   const callee = creation.node.callee;
   return `${creation.node.type === 'NewExpression' ? 'new ' : ''}${sourceCode.getText(callee)}()`;
 }
+
+/**
+ * Whether a pool or connection is a long-lived subscriber (`ShapeSpec.subscriber`): a subscribing
+ * method is called on it, or a listener for a subscriber event is registered
+ * (`sub.subscribe('ch')`, `client.on('notification', …)`). It stays open for its listeners.
+ */
+export function isSubscriber(variable: Variable, shape: ShapeSpec): boolean {
+  const spec = shape.subscriber;
+  if (spec === undefined) return false;
+  return variable.references.some((reference) => {
+    const member = (reference.identifier as Node).parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier) return false;
+    const call = member.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== member) return false;
+    const method = memberKey(member);
+    if (method === null) return false;
+    if (spec.methods?.includes(method)) return true;
+    const event = call.arguments[0];
+    return (method === 'on' || method === 'once' || method === 'addListener') && event?.type === 'Literal' && typeof event.value === 'string' && (spec.events ?? []).includes(event.value);
+  });
+}

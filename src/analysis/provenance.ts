@@ -27,6 +27,8 @@ export interface ShapeValue {
   readonly via: 'syntax' | 'type';
   /** a scope parameter of a managed scope (released for you) or a callback-form lease */
   readonly scoped?: 'managed' | 'callback';
+  /** opened by the module's own process-wide singleton (`mongoose.connect()`): never a pool per call */
+  readonly moduleSingleton?: boolean;
 }
 
 /** The release function a callback-form acquisition passes (`done` in `pool.connect((err, client, done) => …)`). */
@@ -490,7 +492,7 @@ export class Provenance {
       for (const spec of target.driver.exports) {
         if (!pathEquals(spec.path, value.path) || !viaMatches(spec, use) || !exportApplies(spec, node.arguments)) continue;
         const ref = this.catalog.shape(target.driver, spec.shape);
-        if (ref !== undefined) return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: 'syntax' };
+        if (ref !== undefined) return { kind: 'shape', ref, promise: spec.awaited === true, origin: node, via: 'syntax', ...(spec.moduleSingleton === true ? { moduleSingleton: true } : {}) };
       }
     }
     return null;

@@ -37,6 +37,8 @@ export const ioredis: DriverSpec = {
         { method: 'duplicate', shape: 'Redis' },
         { method: 'scanStream', shape: 'ScanStream' },
       ],
+      // `subscribe(channels)` + `on('message', …)`: a subscriber connection for the process
+      subscriber: { methods: ['subscribe', 'psubscribe', 'ssubscribe'], events: ['message', 'pmessage', 'smessage', 'messageBuffer'] },
       lifetime: 'single',
     },
     Cluster: {

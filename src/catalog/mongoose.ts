@@ -19,7 +19,7 @@ export const mongoose: DriverSpec = {
   exports: [
     // the default instance: a process singleton whose default connection `connect()` opens
     { path: [], via: 'value', shape: 'Mongoose' },
-    { path: ['connect'], via: 'call', shape: 'Mongoose', awaited: true },
+    { path: ['connect'], via: 'call', shape: 'Mongoose', awaited: true, moduleSingleton: true },
     // a new Connection (a new MongoClient and pool) on every call (`types/connection.d.ts` l.12–18)
     { path: ['createConnection'], via: 'call', shape: 'Connection' },
     { path: ['startSession'], via: 'call', shape: 'mongodb:ClientSession', awaited: true },

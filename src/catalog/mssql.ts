@@ -25,7 +25,7 @@ export const mssql: DriverSpec = {
   exports: [
     { path: ['ConnectionPool'], via: 'new', shape: 'ConnectionPool' },
     // the global pool: connect once and reuse the promise; never `sql.close()` per request (#383, #1052)
-    { path: ['connect'], via: 'call', shape: 'ConnectionPool', awaited: true },
+    { path: ['connect'], via: 'call', shape: 'ConnectionPool', awaited: true, moduleSingleton: true },
     { path: ['Transaction'], via: 'new', shape: 'Transaction' },
     { path: ['PreparedStatement'], via: 'new', shape: 'PreparedStatement' },
     { path: ['Request'], via: 'new', shape: 'Request' },

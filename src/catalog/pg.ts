@@ -59,6 +59,8 @@ export const pg: DriverSpec = {
     Client: {
       role: 'connection',
       open: ['connect'],
+      // `LISTEN` with a `'notification'` listener: a listener connection kept open for its events
+      subscriber: { events: ['notification'] },
       types: ['Client'],
       release: ['end'],
       asyncRelease: ['end'],

@@ -33,6 +33,8 @@ export const redis: DriverSpec = {
       discard: ['destroy'],
       // a second connection (pub/sub, blocking commands) that needs its own close
       produces: [{ method: 'duplicate', shape: 'RedisClient' }],
+      // v4+ pub/sub: `subscribe(channel, listener)` keeps it open for the listener
+      subscriber: { methods: ['subscribe', 'pSubscribe', 'sSubscribe', 'SUBSCRIBE', 'PSUBSCRIBE'] },
       lifetime: 'single',
     },
     RedisClientPool: {

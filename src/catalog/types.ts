@@ -54,6 +54,11 @@ export interface ExportSpec {
   readonly when?: readonly ArgumentCondition[];
   /** the result is only this shape when none of these holds */
   readonly unless?: readonly ArgumentCondition[];
+  /**
+   * The call opens the module's own process-wide pool (`mongoose.connect()`, mssql's global
+   * `sql.connect()`): repeated calls reuse it, so it is never a pool per call or per iteration.
+   */
+  readonly moduleSingleton?: boolean;
 }
 
 /** A method that returns another shape: `pool.connect()` → a lease. */
@@ -147,6 +152,12 @@ export interface ShapeSpec {
    * the acquisition and the `try` that releases it.
    */
   readonly lazy?: readonly string[];
+  /**
+   * A long-lived subscriber: once one of these methods is called on it, or a listener for one of
+   * these events is registered, it stays open for its listeners (Redis `subscribe`, pg `LISTEN` with
+   * a `'notification'` listener), so it is not released in the function that made it.
+   */
+  readonly subscriber?: { readonly methods?: readonly string[]; readonly events?: readonly string[] };
   /** methods that end it on the normal path: `release`, `end`, `close`, `endSession`; for a transaction object `commit`/`rollback` */
   readonly release?: readonly string[];
   /** methods that end it by destroying it; they count as releases (`destroy`) */

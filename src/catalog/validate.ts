@@ -98,6 +98,8 @@ const shape = objectOf(
     release: strings,
     discard: strings,
     open: strings,
+    lazy: strings,
+    subscriber: objectOf({ methods: strings, events: strings }, []),
     releasesArgument: strings,
     asyncRelease: strings,
     produces: arrayOf(
@@ -173,6 +175,7 @@ const driverSpec = objectOf(
           awaited: isBoolean,
           when: arrayOf(argumentCondition),
           unless: arrayOf(argumentCondition),
+          moduleSingleton: isBoolean,
         },
         ['path', 'via', 'shape'],
       ),
