@@ -21,6 +21,7 @@ import {
   type PoolCreation,
 } from '../src/analysis/pools.js';
 import { memberKey } from '../src/analysis/provenance.js';
+import { nullGuardedRelease } from '../src/analysis/release-sites.js';
 import { anchorIn, classifyReleaseCall, endingMethodNames } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { moveToModuleLevel, movable, reindent, topLevelInsertionPoint } from '../src/fixes/hoist.js';
@@ -131,6 +132,20 @@ export default createRule<[], MessageIds>({
       } else {
         uncertain.add(release.variable);
       }
+    }
+
+    /** `if (pool) await pool.close()` / `pool?.end()`: the skipping branch is the one where no pool was made. */
+    function onGuardedEnd(node: TSESTree.IfStatement | TSESTree.ChainExpression): void {
+      if (followed.size === 0) return;
+      const release =
+        node.type === 'IfStatement'
+          ? nullGuardedRelease(node, provenance, names)
+          : node.expression.type === 'CallExpression'
+            ? classifyReleaseCall(node.expression, provenance, names)
+            : null;
+      if (release === null || !followed.has(release.variable)) return;
+      if (holderOf(node) !== (declaringFunction(release.variable) ?? program)) return;
+      tracker.record(node, { kind: 'end', variable: release.variable });
     }
 
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -261,7 +276,8 @@ export default createRule<[], MessageIds>({
             if (method === 'then') return thenDestination(call);
             // `.catch(…)`/`.finally(…)` pass the promise on; `mysql.createPool(o).promise()` wraps the same pool
             const wrapped = provenance.shape(call);
-            if (method === 'catch' || method === 'finally' || (wrapped !== null && (wrapped.ref.shape.role === 'pool' || wrapped.ref.shape.role === 'connection'))) {
+            const opensSelf = creation.value.ref.shape.openResolvesToSelf === true && (creation.value.ref.shape.open ?? []).includes(method ?? '');
+            if (method === 'catch' || method === 'finally' || opensSelf || (wrapped !== null && (wrapped.ref.shape.role === 'pool' || wrapped.ref.shape.role === 'connection'))) {
               value = carrierOf(call);
               continue;
             }
@@ -447,6 +463,8 @@ export default createRule<[], MessageIds>({
     return mergeListeners(tracker.listeners, {
       'CallExpression:exit': onCallExit,
       'NewExpression:exit': onCallExit,
+      IfStatement: onGuardedEnd,
+      ChainExpression: onGuardedEnd,
     });
   },
 });

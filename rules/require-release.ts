@@ -208,7 +208,17 @@ export default createRule<[], MessageIds>({
           for (const ref of errorVariable?.references ?? []) {
             const guard = guardingIf(ref.identifier);
             if (guard !== null) errorGuards.set(guard.consequent, variable);
+            // `if (!err) { …; conn.release() } else { … }`: the `else` is the error branch
+            const negated = negatingIf(ref.identifier);
+            if (negated?.alternate) errorGuards.set(negated.alternate, variable);
           }
+        }
+        // `if (conn) { …; conn.release() } else { cb(err) }`: on the `else` branch there is no connection
+        for (const ref of variable.references) {
+          const id = ref.identifier as Node;
+          if (id.parent?.type === 'IfStatement' && id.parent.test === id && id.parent.alternate) errorGuards.set(id.parent.alternate, variable);
+          const negated = negatingIf(id);
+          if (negated !== null) errorGuards.set(negated.consequent, variable);
         }
       }
     }
@@ -292,6 +302,8 @@ export default createRule<[], MessageIds>({
         (e.data.anchor === 'direct' || e.data.anchor === 'always' || e.data.anchor === 'finally' || e.data.anchor === 'error-guard' || (coveredByListeners && (e.data.anchor === 'maybe' || e.data.anchor === 'failure')));
       const escape = frame.findEscape(event, closes);
       if (escape !== null) {
+        // a `throw` out of a one-shot script ends the process, as any exception does there
+        if (escape.jump?.type === 'ThrowStatement' && runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
         reportEscape(acquire, reportNode, escape, releases, data);
         return;
       }
@@ -373,12 +385,10 @@ export default createRule<[], MessageIds>({
 
     /**
      * A pool or direct connection this function never ends and that lives on: a subscriber kept open
-     * for its listeners, or one passed to a callee that keeps it (`createAdapter(pub, sub)`). A
-     * promise of a lease used through `.then((conn) => …)` is released in that callback.
+     * for its listeners, or one passed to a callee that keeps it (`createAdapter(pub, sub)`).
      */
     function keptAlive(acquire: Acquire, variable: Variable, holder: Node, releases: ReadonlyArray<PathEvent<Release>>): boolean {
       const shape = acquire.value.ref.shape;
-      if (acquire.value.promise && variable.references.some((r) => isThenReceiver(r.identifier as Node))) return true;
       if (shape.role === 'lease' || releases.some((r) => r.data.release !== null)) return false;
       if (isSubscriber(variable, shape)) return true;
       return findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true }) !== null;
@@ -641,6 +651,10 @@ export default createRule<[], MessageIds>({
       'IfStatement > ReturnStatement.consequent': onGuard,
       'IfStatement > ExpressionStatement.consequent': onGuard,
       'IfStatement > ThrowStatement.consequent': onGuard,
+      'IfStatement > BlockStatement.alternate': onGuard,
+      'IfStatement > ReturnStatement.alternate': onGuard,
+      'IfStatement > ExpressionStatement.alternate': onGuard,
+      'IfStatement > ThrowStatement.alternate': onGuard,
     });
   },
 });
@@ -652,6 +666,13 @@ function guardingIf(id: Node): TSESTree.IfStatement | null {
   if (parent?.type === 'BinaryExpression' && (parent.operator === '!=' || parent.operator === '!==')) node = parent;
   if (node.parent?.type === 'LogicalExpression' && node.parent.operator === '||') node = node.parent;
   return node.parent?.type === 'IfStatement' && node.parent.test === node ? node.parent : null;
+}
+
+/** The `if` whose test is `!id` (or `id == null`): its consequent runs when `id` is absent. */
+function negatingIf(id: Node): TSESTree.IfStatement | null {
+  const parent = id.parent;
+  const test = parent?.type === 'UnaryExpression' && parent.operator === '!' ? parent : parent?.type === 'BinaryExpression' && (parent.operator === '==' || parent.operator === '===') && parent.right.type === 'Literal' && parent.right.value === null ? parent : null;
+  return test?.parent?.type === 'IfStatement' && test.parent.test === test ? test.parent : null;
 }
 
 /** `pool`, `this.pool`, `db.pool`: safe to repeat in a fix. */
@@ -670,8 +691,3 @@ function cursorWord(shapeName: string): string {
 
 
 
-/** `p.then(…)` where `p` is this identifier. */
-function isThenReceiver(id: Node): boolean {
-  const member = id.parent;
-  return member?.type === 'MemberExpression' && member.object === id && memberKey(member) === 'then' && member.parent?.type === 'CallExpression';
-}

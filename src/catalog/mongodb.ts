@@ -58,6 +58,9 @@ export const mongodb: DriverSpec = {
     MongoClient: {
       role: 'pool',
       types: ['MongoClient'],
+      // `connect(): Promise<this>` (`mongodb.d.ts`, class MongoClient)
+      open: ['connect'],
+      openResolvesToSelf: true,
       release: ['close'],
       produces: [
         { method: 'startSession', shape: 'ClientSession' },

@@ -35,6 +35,9 @@ export const mssql: DriverSpec = {
     ConnectionPool: {
       role: 'pool',
       types: ['ConnectionPool'],
+      // `connect(): Promise<ConnectionPool>` (`@types/mssql`, class ConnectionPool)
+      open: ['connect'],
+      openResolvesToSelf: true,
       release: ['close'],
       queries: poolQueries,
       produces: [

@@ -173,6 +173,8 @@ export interface ShapeSpec {
    * that hoists the creation out of a loop moves these calls along with it.
    */
   readonly open?: readonly string[];
+  /** the `open` methods resolve to the object itself (`await new MongoClient(url).connect()` is the client) */
+  readonly openResolvesToSelf?: boolean;
   /** methods of this object that release a lease passed as first argument: `pool.releaseConnection(conn)` */
   readonly releasesArgument?: readonly string[];
   /** methods that return another shape */

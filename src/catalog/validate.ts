@@ -98,6 +98,7 @@ const shape = objectOf(
     release: strings,
     discard: strings,
     open: strings,
+    openResolvesToSelf: isBoolean,
     lazy: strings,
     subscriber: objectOf({ methods: strings, events: strings }, []),
     releasesArgument: strings,
