@@ -204,7 +204,7 @@ function keyName(property: TSESTree.Property): string | null {
  * `async function main() { … } main();`, `run().catch(() => process.exit(1))` — a module-level
  * function called exactly once, from module-level code outside any loop: it runs once per process.
  */
-export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Program, provenance: Provenance): boolean {
+export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Program, provenance: Provenance, exported = true): boolean {
   let id: TSESTree.Identifier | null = null;
   let statement: Node | undefined;
   if (fn.type === 'FunctionDeclaration') {
@@ -214,7 +214,10 @@ export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Prog
     id = fn.parent.id;
     statement = fn.parent.parent;
   }
-  if (statement?.parent?.type === 'ExportNamedDeclaration') statement = statement.parent;
+  if (statement?.parent?.type === 'ExportNamedDeclaration') {
+    if (!exported) return false;
+    statement = statement.parent;
+  }
   if (id === null || statement?.parent !== program) return false;
   const variable = provenance.findVariable(id);
   if (variable === null) return false;
@@ -228,15 +231,16 @@ export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Prog
 
 /**
  * Whether `holder` (a function, or the program) runs once per process: module-level code, an IIFE
- * at module level, or a function {@link calledOnceAtModuleLevel}. An exception there ends the
- * script (an unhandled rejection exits Node), so nothing it holds outlives the process.
+ * at module level, or a function {@link calledOnceAtModuleLevel} that is not exported (another
+ * module may call an exported one many times). An exception there ends the script (an unhandled
+ * rejection exits Node), so nothing it holds outlives the process.
  */
 export function runsOncePerProcess(holder: Node, program: TSESTree.Program, provenance: Provenance): boolean {
   if (holder === program) return true;
   if (!isFunction(holder)) return false;
   const parent = holder.parent;
   if (parent?.type === 'CallExpression' && parent.callee === holder) return enclosingFunction(parent) === null && loopContext(parent) === null;
-  return calledOnceAtModuleLevel(holder, program, provenance);
+  return calledOnceAtModuleLevel(holder, program, provenance, false);
 }
 
 function enclosingFunction(node: Node): FunctionNode | null {

@@ -18,6 +18,24 @@ const resources = [{
 runRuleTests('no-pool-in-loop', rule, {
   valid: [
     {
+      name: 'review: a retry loop that keeps the pool and breaks on success',
+      code: `import oracledb from 'oracledb';
+let pool;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function start(o) {
+  for (;;) {
+    try {
+      pool = await oracledb.createPool(o);
+      break;
+    } catch {
+      await sleep(1000);
+    }
+  }
+  return pool;
+}`,
+    },
+    { name: "review: mongoose.connect() in a loop reuses mongoose's default connection", code: `import mongoose from 'mongoose';\nexport async function connectAny(uris) {\n  for (const uri of uris) {\n    try { await mongoose.connect(uri); return; } catch {}\n  }\n}` },
+    {
       name: 'pg: the pool is created once before the loop',
       code: `${pg}const pool = new Pool();
 export async function each(ids) {

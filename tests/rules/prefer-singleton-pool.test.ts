@@ -5,6 +5,17 @@ const pg = `import { Pool } from 'pg';\n`;
 
 runRuleTests('prefer-singleton-pool', rule, {
   valid: [
+    // Review set (real-code false alarms, in our own minimal form). The bugs this rule still catches
+    // next to them are the invalid cases below ('pg: created per call and dropped', per-request …).
+    { name: 'review: a pool wrapper returned (`mysql.createPool(o).promise()`)', code: `import mysql from 'mysql2';\nexport function connect(o) { return mysql.createPool(o).promise(); }` },
+    { name: 'review: a pool placed in a constructor argument that is returned', code: `${pg}import { PostgresDialect } from 'kysely';\nexport function dialect(o) { const pool = new Pool(o); return new PostgresDialect({ pool }); }` },
+    { name: 'review: a pool passed to a callee that keeps it', code: `import knex from 'knex';\nexport function setup(cfg, registry) { const k = knex(cfg); registry.setup(k); }` },
+    { name: 'review: a connected client stored on this in .then()', code: `import { MongoClient } from 'mongodb';\nexport class Db { open(url) { return MongoClient.connect(url).then((client) => { this.client = client; }); } }` },
+    { name: 'review: guarded cleanup in finally (`if (pool)`)', code: `import sql from 'mssql';\nexport async function run(cs) {\n  let pool;\n  try {\n    pool = new sql.ConnectionPool(cs);\n    await pool.connect();\n    return await pool.request().query('select 1');\n  } finally {\n    if (pool) await pool.close();\n  }\n}` },
+    { name: 'review: guarded cleanup in finally (`pool?.end()`)', code: `${pg}export async function run(cs) {\n  let pool;\n  try {\n    pool = new Pool({ connectionString: cs });\n    return await pool.query('select 1');\n  } finally {\n    await pool?.end();\n  }\n}` },
+    { name: 'review: a lazy memo in a module variable (`if (!p) p = new MongoClient(url).connect()`)', code: `import { MongoClient } from 'mongodb';\nlet clientPromise;\nexport function getClient(url) {\n  if (!clientPromise) clientPromise = new MongoClient(url).connect();\n  return clientPromise;\n}` },
+    { name: "review: mongoose.connect() opens mongoose's own default connection", code: `import mongoose from 'mongoose';\nexport async function init(uri) {\n  await mongoose.connect(uri);\n}` },
+    { name: 'review: a function called once at module level', code: `${pg}async function main() {\n  const pool = new Pool();\n  await pool.query('select 1');\n}\nmain().catch(() => process.exit(1));` },
     { name: 'pg: module-level const', code: `${pg}const pool = new Pool();\nexport const list = async () => (await pool.query('select 1')).rows;` },
     {
       name: 'pg: lazy singleton with ??=',

@@ -7,6 +7,97 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: "review: TypeORM's documented query runner pattern (the lease begins at connect())",
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.startTransaction();
+  try {
+    await qr.query('x');
+    await qr.commitTransaction();
+  } catch (e) {
+    await qr.rollbackTransaction();
+    throw e;
+  } finally {
+    await qr.release();
+  }
+}`,
+    },
+    {
+      name: 'review: a property write and a handled promise between the acquisition and the try',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function f(log) {
+  const client = await pool.connect();
+  client.tag = 'x';
+  client.on('error', log);
+  pool.query('select 1').catch((e) => log(e));
+  try {
+    await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}`,
+    },
+    {
+      name: 'review: error-first guards (`if (!err) … else`, `if (conn) … else`)',
+      code: `import mysql from 'mysql';
+const pool = mysql.createPool({});
+export function a(cb) { pool.getConnection((err, conn) => { if (!err) { conn.query('x', (e, r) => { conn.release(); cb(e, r); }); } else { cb(err); } }); }
+export function b(cb) { pool.getConnection((err, connection) => { if (connection) { connection.query('x', () => { connection.release(); cb(); }); } else cb(err); }); }`,
+    },
+    {
+      name: 'review: a one-shot script whose exception ends the process',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+async function main() {
+  const client = await pool.connect();
+  await client.query('select 1');
+  client.release();
+  await pool.end();
+}
+main().catch(() => process.exit(1));`,
+    },
+    {
+      name: 'review: a release closure returned with the lease',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function stream(sql) {
+  const conn = await pool.connect();
+  try {
+    const rows = conn.query(sql);
+    return { rows, release: async () => conn.release() };
+  } catch (e) {
+    conn.release();
+    throw e;
+  }
+}`,
+    },
+    {
+      name: 'review: a client handed into a store that is returned',
+      code: `import { createClient } from 'redis';
+export function sessions(Store, url, assign) {
+  const client = createClient({ url });
+  const store = new Store({ client });
+  return assign(store, { close() { store.client.quit(); } });
+}`,
+    },
+    {
+      name: 'review: process-lifetime clients given to an adapter, and a subscriber kept for its listener',
+      code: `import Redis from 'ioredis';
+export function ioServer(server, createAdapter, cfg, onMessage) {
+  const pub = new Redis(cfg);
+  const sub = pub.duplicate();
+  server.adapter(createAdapter(pub, sub));
+  const listener = new Redis(cfg);
+  listener.subscribe('events');
+  listener.on('message', onMessage);
+  return server;
+}`,
+    },
+    {
       name: 'review set: callback-form acquisitions with the callback passed by name, as a member or bound',
       code: `import pg from 'pg';
 import mysql from 'mysql';
@@ -885,6 +976,45 @@ export async function open() {
     },
   ],
   invalid: [
+    {
+      name: 'review twin: the same script body in an exported function (other modules may call it many times) is reported',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function main() {
+  const client = await pool.connect();
+  await client.query('select 1');
+  client.release();
+}
+main().catch(() => process.exit(1));`,
+      output: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function main() {
+  const client = await pool.connect();
+  try {
+  await client.query('select 1');
+  } finally {
+    client.release();
+  }
+}
+main().catch(() => process.exit(1));`,
+      errors: [{ messageId: 'notExceptionSafe', data: { name: 'client', release: 'client.release()', line: '6' }, line: 4, column: 24, endLine: 4, endColumn: 38 }],
+    },
+    {
+      name: 'review twin: a query between the lazy opening and the try can throw with the connection held',
+      code: `import { DataSource } from 'typeorm';
+const ds = new DataSource({ type: 'postgres' });
+export async function f() {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  await qr.query('SET search_path TO app');
+  try {
+    await qr.query('x');
+  } finally {
+    await qr.release();
+  }
+}`,
+      errors: [{ messageId: 'notExceptionSafe', data: { name: 'qr', release: 'qr.release()', line: '10' }, line: 4, column: 14, endLine: 4, endColumn: 36 }],
+    },
     {
       name: "TypeScript: `import pg = require('pg')` is the pg module",
       code: `import pg = require('pg');
