@@ -280,7 +280,7 @@ export class Provenance {
       case 'ImportBinding':
         return def.node.type === 'TSImportEqualsDeclaration'
           ? this.resolveImportEquals(def.node)
-          : this.resolveImportBinding(def.node as TSESTree.ImportClause);
+          : this.resolveImportBinding(def.node);
       case 'Variable': {
         const declarator = def.node;
         const fromInit = declarator.init ? this.resolvePatternTarget(declarator.id, def.name, declarator.init) : null;
