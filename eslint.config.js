@@ -14,7 +14,7 @@ const nodeGlobals = Object.fromEntries(
 
 export default defineConfig(
   globalIgnores(
-    ['dist/', 'node_modules/', 'examples/', 'tests/fixtures/', 'tests/corpus/files/', 'bench/.cache/', 'coverage/', '.scratch/', '.baseline/', '.review-dist-1/', '.ci/out/', '.cache/'],
+    ['dist/', 'node_modules/', 'examples/', 'tests/fixtures/', 'tests/corpus/files/', 'bench/.cache/', 'coverage/', '.scratch/', '.baseline/', '.review-dist-1/', '.review-dist-2/', '.ci/out/', '.cache/'],
     'connection-hygiene/ignores',
   ),
   {

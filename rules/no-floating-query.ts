@@ -172,7 +172,7 @@ export default createRule<[], MessageIds>({
 
     /** A release in the `finally` of a `try` whose block reads the variable: the ordinary `try { await p } finally { release }`. */
     function readInTryOf(release: PathEvent<ReleaseEvent>, variable: Variable): boolean {
-      for (let n: Node | undefined = release.node; n !== undefined && !isFunction(n); n = n.parent) {
+      for (let n: Node | undefined = release.node; n != null && !isFunction(n); n = n.parent) {
         const parent: Node | undefined = n.parent;
         if (parent?.type === 'TryStatement' && parent.finalizer === n) {
           if (variable.references.some((r) => !r.init && r.isRead() && isInside(r.identifier, parent.block))) return true;

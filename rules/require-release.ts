@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
-import { catchCoverage, finallyCoverage, inCatchClause, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
+import { catchCoverage, finallyCoverage, inCatchClause, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { runsOncePerProcess } from '../src/analysis/handlers.js';
 import { isSubscriber } from '../src/analysis/pools.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
-import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
+import { findHandOff, ownershipOptions, type HandOff } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
 import type { ShapeSpec } from '../src/catalog/types.js';
 import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelease } from '../src/analysis/release-sites.js';
@@ -21,6 +21,7 @@ type Variable = TSESLint.Scope.Variable;
 
 export type MessageIds =
   | 'neverReleased'
+  | 'leakedBeforeReturn'
   | 'discarded'
   | 'skippedByJump'
   | 'skippedByBranch'
@@ -81,6 +82,8 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       neverReleased: '`{{name}}` is acquired here but never released; release it with `{{release}}` on every path.',
+      leakedBeforeReturn:
+        '`{{name}}` is returned to the caller at line {{line}}, but when something before that `return` throws, nobody has it and nobody releases it; release it with `{{release}}` in a `catch` that rethrows.',
       discarded: 'This {{role}} is acquired and then dropped, so it can never be released.',
       skippedByJump: '{{jump}} at line {{line}} leaves with `{{name}}` still held: `{{release}}` is skipped on that path.',
       skippedByBranch: 'A path through this function reaches its end without `{{release}}`: `{{name}}` is released in some branches only.',
@@ -278,7 +281,11 @@ export default createRule<[], MessageIds>({
       const holder = frame.node;
       const name = variable.name;
       if (!acquire.callback && declaringFunction(variable) !== (holder.type === 'Program' ? null : holder)) return; // stored in outer state
-      if (findHandOff(variable, holder, ownershipOptions(provenance, settings, names))) return;
+      const handOff = findHandOff(variable, holder, ownershipOptions(provenance, settings, names));
+      if (handOff !== null) {
+        checkGapBeforeReturn(acquire, variable, handOff, holder);
+        return;
+      }
 
       const releases = releasesOf.get(variable) ?? [];
       if (keptAlive(acquire, variable, holder, releases)) return;
@@ -389,9 +396,47 @@ export default createRule<[], MessageIds>({
      */
     function keptAlive(acquire: Acquire, variable: Variable, holder: Node, releases: ReadonlyArray<PathEvent<Release>>): boolean {
       const shape = acquire.value.ref.shape;
+      // `const p = pool.connect(); …; const client = await p`: the lease is held under another name
+      if (acquire.value.promise && variable.references.some((r) => awaitedIntoBinding(r.identifier as Node))) return true;
       if (shape.role === 'lease' || releases.some((r) => r.data.release !== null)) return false;
       if (isSubscriber(variable, shape)) return true;
       return findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true }) !== null;
+    }
+
+    /**
+     * A factory that returns what it acquired (`const c = new Client(cfg); await c.connect(); await
+     * c.query(setup); return c`): when a statement between the acquisition and the `return` throws,
+     * the caller never gets it and nothing releases it. Opening calls (`connect()`) and a lazy lease's
+     * opening leak nothing; a `try` around both whose `catch` or `finally` releases it covers the gap.
+     */
+    function checkGapBeforeReturn(acquire: Acquire, variable: Variable, handOff: HandOff, holder: Node): void {
+      if (acquire.callback || handOff.kind !== 'returned' || handOff.node.type !== 'ReturnStatement' || holderOf(handOff.node) !== holder) return;
+      const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
+      const between = statementsBetween(node, handOff.node);
+      if (between === null) return;
+      const gap = between.filter((s) => !isInside(handOff.node, s));
+      const shape = acquire.value.ref.shape;
+      const opening = new Set([...(shape.open ?? []), ...(shape.lazy ?? [])]);
+      const safe: SafeCall = (call) => {
+        const callee = skipWrappers(call.callee);
+        return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && opening.has(memberKey(callee) ?? '') && provenance.findVariable(callee.object) === variable;
+      };
+      const throwing = gap.find((s) => mayRejectOrThrow(s, safe));
+      if (throwing === undefined) return;
+      for (let n: Node | undefined = node.parent; n != null && n !== holder; n = n.parent) {
+        if (n.type === 'TryStatement' && isInside(handOff.node, n.block) && releasesIn([n.handler, n.finalizer], variable)) return;
+      }
+      const release = releaseCode(acquire, false);
+      if (release === null) return;
+      context.report({ node, messageId: 'leakedBeforeReturn', data: { name: variable.name, line: String(handOff.node.loc.start.line), release } });
+    }
+
+    /** Whether one of these blocks calls a release of `variable`. */
+    function releasesIn(blocks: ReadonlyArray<Node | null>, variable: Variable): boolean {
+      return variable.references.some((r) => {
+        const call = r.identifier.parent?.parent;
+        return call?.type === 'CallExpression' && blocks.some((b) => b !== null && isInside(call, b)) && classifyReleaseCall(call, provenance, names)?.variable === variable;
+      });
     }
 
     /** A lazy lease's opening calls on `variable` (`qr.connect()`): the lease begins there, so their failure leaks nothing. */
@@ -691,3 +736,19 @@ function cursorWord(shapeName: string): string {
 
 
 
+
+/** `const c = await p` / `c = await p` / `const c = await Promise.race([p, timeout])`: the awaited value bound to another name. */
+function awaitedIntoBinding(id: Node): boolean {
+  let node: Node = id;
+  if (node.parent?.type === 'ArrayExpression' && node.parent.parent?.type === 'CallExpression' && isPromiseCombinator(node.parent.parent)) node = node.parent.parent;
+  const awaited = node.parent;
+  if (awaited?.type !== 'AwaitExpression') return false;
+  const parent = awaited.parent;
+  return (parent?.type === 'VariableDeclarator' && parent.init === awaited) || (parent?.type === 'AssignmentExpression' && parent.right === awaited);
+}
+
+/** `Promise.race(…)`, `Promise.any(…)`, `Promise.all(…)`. */
+function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && ['race', 'any', 'all'].includes(memberKey(callee) ?? '');
+}

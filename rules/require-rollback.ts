@@ -283,7 +283,7 @@ export default createRule<[], MessageIds>({
     function catchSuggestion(begin: Begin, end: Node, rollback: string): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
       const error = freshName(sourceCode, begin.node, 'error');
       const data = { error, rollback };
-      for (let n: Node | undefined = end.parent; n !== undefined && !isFunction(n); n = n.parent) {
+      for (let n: Node | undefined = end.parent; n != null && !isFunction(n); n = n.parent) {
         if (n.type !== 'TryStatement') continue;
         // a `catch` cannot see a transaction declared inside the `try` block: wrap the statements instead
         if (begin.variable.defs.some((def) => isInside(def.name, n.block))) break;

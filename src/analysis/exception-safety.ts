@@ -68,6 +68,22 @@ export function mayThrowInPractice(node: Node, safe: SafeCall = () => false): bo
   return found;
 }
 
+/**
+ * Whether a statement can fail asynchronously or throws explicitly: an `await` (or `for await`) of
+ * something other than a harmless or safe call, or a `throw`. Used where synchronous code between
+ * two points is not worth a finding (a factory's setup before it returns what it made).
+ */
+export function mayRejectOrThrow(node: Node, safe: SafeCall = () => false): boolean {
+  let found = false;
+  walkSubtree(node, (n) => {
+    if (found) return false;
+    if (n.type === 'AwaitExpression') found = !(n.argument.type === 'CallExpression' && harmlessCall(n.argument, safe));
+    else if (n.type === 'ThrowStatement' || (n.type === 'ForOfStatement' && n.await)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'removeListener', 'off', 'setMaxListeners']);
 
 function harmlessCall(call: TSESTree.CallExpression, safe: SafeCall): boolean {
@@ -127,7 +143,7 @@ export function finallyCoverage(
   for (const statement of finalizer.body) {
     if (isInside(release, statement)) break;
     if (statement.type === 'TryStatement' && statement.handler) continue;
-    if (mayThrow(statement)) {
+    if (mayThrowInPractice(statement, safe)) {
       throwsBeforeRelease = statement;
       break;
     }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCatalog, perCatalog, type Catalog } from '../catalog/index.js';
 import { readSettings, type PluginSettings } from '../settings.js';
+import { mayHaveEvidence } from './evidence.js';
 import { Provenance } from './provenance.js';
 import { createTypeQueries, type TypeQueries } from './type-resolver.js';
 
@@ -69,7 +70,9 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
   // has (`.query(`, `.release(`, `.connect(` …); the type checker is then asked only about the
   // candidates the rules pass to provenance.
   const typed = settings.typeAware && hasProgram(sourceCode);
-  if (modules.size === 0 && !(typed && methodCallPattern(catalog).test(text))) return null;
+  // Any mode: a file that calls a lease's acquisition method and some release may hold a lease by
+  // evidence (`evidence.ts`): two regular expression tests.
+  if (modules.size === 0 && !(typed && methodCallPattern(catalog).test(text)) && !mayHaveEvidence(text, catalog)) return null;
   const types = typed ? createTypeQueries(sourceCode, catalog) : null;
   const model: FileModel = {
     sourceCode,

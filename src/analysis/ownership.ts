@@ -78,7 +78,7 @@ function classifyReference(reference: Reference, owner: Node, options: Ownership
 /** The outermost function strictly inside `owner` that contains `node`, if any. */
 function outermostClosure(node: Node, owner: Node): Node | null {
   let found: Node | null = null;
-  for (let current = node.parent; current !== undefined && current !== owner; current = current.parent) if (isFunction(current)) found = current;
+  for (let current = node.parent; current != null && current !== owner; current = current.parent) if (isFunction(current)) found = current;
   return found;
 }
 
@@ -301,8 +301,8 @@ function classMethod(member: TSESTree.MemberExpression): TSESTree.FunctionLike |
   const key = memberKey(member);
   if (key === null) return null;
   let node: Node | undefined = member.parent;
-  while (node !== undefined && node.type !== 'ClassBody') node = node.parent;
-  if (node === undefined) return null;
+  while (node != null && node.type !== 'ClassBody') node = node.parent;
+  if (node == null) return null;
   for (const element of node.body) {
     if (element.type === 'MethodDefinition' && element.kind === 'method' && !element.computed && element.key.type === 'Identifier' && element.key.name === key) return element.value;
     if (element.type === 'PropertyDefinition' && !element.computed && element.key.type === 'Identifier' && element.key.name === key && element.value && isFunction(element.value)) return element.value;

@@ -3,6 +3,7 @@ import { findVariable as findVariableInScope } from '@typescript-eslint/utils/as
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
 import { isFunction, propertyName, skipWrappers, thisClass } from './ast.js';
+import { callbackEvidence, evidenceOfCall } from './evidence.js';
 import type { TypeQueries } from './type-resolver.js';
 
 type Node = TSESTree.Node;
@@ -23,8 +24,8 @@ export interface ShapeValue {
   readonly promise: boolean;
   /** the call or `new` that created it, when it was created in this file */
   readonly origin: TSESTree.CallExpression | TSESTree.NewExpression | null;
-  /** how it was found: followed through the syntax, or from a TypeScript type */
-  readonly via: 'syntax' | 'type';
+  /** how it was found: followed through the syntax, from a TypeScript type, or by evidence (`evidence.ts`) */
+  readonly via: 'syntax' | 'type' | 'evidence';
   /** a scope parameter of a managed scope (released for you) or a callback-form lease */
   readonly scoped?: 'managed' | 'callback';
   /** opened by the module's own process-wide singleton (`mongoose.connect()`): never a pool per call */
@@ -450,8 +451,9 @@ export class Provenance {
       if (method === null) return null;
       // typed mode: a method no cataloged shape or export has cannot produce anything, so its receiver is not worth a type query
       if (this.typeResolver !== null && !catalogMethodNames(this.catalog).has(method)) return null;
-      const receiver = callee.object.type === 'Super' ? null : this.resolve(callee.object);
-      if (receiver === null) return null;
+      if (callee.object.type === 'Super') return null;
+      const receiver = this.resolve(callee.object);
+      if (receiver === null) return this.fromEvidence(node, method);
       if (receiver.kind === 'shape') return this.produce(receiver, method, node);
       if (receiver.kind === 'module') return this.fromExport({ ...receiver, path: [...receiver.path, method] }, 'call', node);
       return null;
@@ -462,6 +464,24 @@ export class Provenance {
       const ref = this.catalog.shape(value.ref.driver, value.ref.shape.call.shape);
       if (ref) return { kind: 'shape', ref, promise: value.ref.shape.call.awaited === true, origin: node, via: value.via };
     }
+    return null;
+  }
+
+  /** `const c = await unknown.getConnection(); … c.release()`: a lease by evidence (`evidence.ts`). */
+  private fromEvidence(call: TSESTree.CallExpression, method: string): Value | null {
+    if (this.hasCallback(call)) return null;
+    const found = evidenceOfCall(call, method, this.catalog, (c) => this.boundVariable(c));
+    if (found === null) return null;
+    return { kind: 'shape', ref: found.candidate.ref, promise: found.awaited, origin: call, via: 'evidence' };
+  }
+
+  /** The variable a call's (awaited) result is bound to: `const c = await call`, `c = call`. */
+  private boundVariable(call: TSESTree.CallExpression): Variable | null {
+    let node: Node = call;
+    while (node.parent && ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ChainExpression'].includes(node.parent.type)) node = node.parent;
+    const parent = node.parent;
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return this.findVariable(parent.id);
+    if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') return this.findVariable(parent.left);
     return null;
   }
 
@@ -543,6 +563,14 @@ export class Provenance {
     if (callee.type !== 'MemberExpression') return null;
     const method = memberKey(callee);
     if (method === null) return null;
+    if (callee.object.type !== 'Super' && this.resolve(callee.object) === null && lastFunctionArgument(call) === fn) {
+      // `db.connect((err, client, done) => { … done() })` on an unknown receiver: a lease by evidence
+      const candidate = callbackEvidence(method, fn, this.catalog, (node) => this.findVariable(node));
+      const callback = candidate?.spec.callback;
+      if (candidate && callback && index === callback.resourceParam) return { kind: 'shape', ref: candidate.ref, promise: false, origin: call, via: 'evidence', scoped: 'callback' };
+      if (candidate && callback && index === callback.releaseParam) return { kind: 'releaser', ref: candidate.ref };
+      return null;
+    }
     const receiver = this.shape(callee.object);
     if (receiver === null || receiver.promise) return null;
     const shape = receiver.ref.shape;

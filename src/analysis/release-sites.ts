@@ -15,7 +15,7 @@ type Node = TSESTree.Node;
 
 /** The statement a `break`/`continue` leaves: its labelled statement, or the nearest loop (or `switch`, for `break`). */
 export function jumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): Node | null {
-  for (let node: Node | undefined = jump.parent; node !== undefined; node = node.parent) {
+  for (let node: Node | undefined = jump.parent; node != null; node = node.parent) {
     if (isFunction(node)) return null;
     if (jump.label !== null) {
       if (node.type === 'LabeledStatement' && node.label.name === jump.label.name) return node;
@@ -148,7 +148,7 @@ export function mayThrowAfterInTry(node: Node, tryStatement: TSESTree.TryStateme
 
 /** The `try` statement whose block holds `a` and whose `catch` holds `b`, if any. */
 export function tryToCatch(a: Node, b: Node): TSESTree.TryStatement | null {
-  for (let node: Node | undefined = b.parent; node !== undefined; node = node.parent) {
+  for (let node: Node | undefined = b.parent; node != null; node = node.parent) {
     if (isFunction(node)) return null;
     if (node.type === 'CatchClause') {
       const tryStatement = node.parent;
@@ -200,6 +200,8 @@ function releaseStatementsIn(statements: readonly Node[], provenance: Provenance
 
 function testedIdentifier(test: Node): TSESTree.Identifier | null {
   if (test.type === 'Identifier') return test;
+  // `if (client && tracker)`: the lease's own test, joined with the state made alongside it
+  if (test.type === 'LogicalExpression' && test.operator === '&&') return testedIdentifier(test.left) ?? testedIdentifier(test.right);
   if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==') && test.left.type === 'Identifier') {
     const right = test.right;
     if ((right.type === 'Literal' && right.value === null) || (right.type === 'Identifier' && right.name === 'undefined')) return test.left;

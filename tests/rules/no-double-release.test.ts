@@ -288,15 +288,24 @@ async function pingAll(urls) {
 module.exports = { pingAll };`,
     },
     {
-      name: "no driver import: silent",
+      name: 'no driver import and no release of the result: no evidence of a lease, silent',
+      code: `export async function f(socket) {
+  const conn = await socket.connect();
+  conn.send('x');
+  conn.send('y');
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no driver import, but the code itself says it is a lease (connect() … release()): evidence',
       code: `export async function f(pool) {
   const client = await pool.connect();
   client.release();
   client.release();
 }`,
+      errors: [{ messageId: 'releasedTwice', data: { release: 'client.release()', name: 'client', first: 'client.release()', line: '3' }, line: 4, column: 3, endLine: 4, endColumn: 19 }],
     },
-  ],
-  invalid: [
     {
       name: "pg: released in try and again in finally",
       code: `import { Pool } from 'pg';

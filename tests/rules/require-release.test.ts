@@ -974,6 +974,109 @@ export async function open() {
   return session;
 }`,
     },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "typeorm 0.3: a query runner from getConnection() released in finally",
+      code: `import { getConnection } from 'typeorm';
+export async function moveFunds(from, to) {
+  const runner = getConnection().createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('update accounts set balance = balance - 1 where id = $1', [from]);
+    await runner.query('update accounts set balance = balance + 1 where id = $1', [to]);
+  } finally {
+    await runner.release();
+  }
+}`,
+    },
+    {
+      name: "oracledb: the callback form getConnection(cfg, cb) returns nothing, so nothing is dropped",
+      code: `const oracledb = require('oracledb');
+function lookup(credentials, id, done) {
+  oracledb.getConnection(credentials, function (err, connection) {
+    if (err) return done(err);
+    connection.execute('select name from emp where id = :id', [id], function (e, result) {
+      connection.close(function () { done(e, result); });
+    });
+  });
+}
+module.exports = lookup;`,
+    },
+    {
+      name: "oracledb: a connection from getPool(alias) closed in finally",
+      code: `import oracledb from 'oracledb';
+export async function employees() {
+  const conn = await oracledb.getPool('hr').getConnection();
+  try {
+    return (await conn.execute('select * from emp')).rows;
+  } finally {
+    await conn.close();
+  }
+}`,
+    },
+    {
+      name: "neo4j-driver 1.x: a session from require('neo4j-driver').v1 closed in finally",
+      code: `const neo4j = require('neo4j-driver').v1;
+const driver = neo4j.driver('bolt://graph', neo4j.auth.basic('neo4j', 'secret'));
+async function friendsOf(name) {
+  const session = driver.session();
+  try {
+    return await session.run('MATCH (:Person {name: $name})-[:KNOWS]->(f) RETURN f', { name });
+  } finally {
+    session.close();
+  }
+}
+module.exports = friendsOf;`,
+    },
+    {
+      name: "snowflake-sdk: a connection destroyed in finally",
+      code: `import snowflake from 'snowflake-sdk';
+export async function warehouseRows(options, runSql) {
+  const connection = snowflake.createConnection(options);
+  try {
+    await connection.connectAsync();
+    return await runSql(connection, 'select * from orders');
+  } finally {
+    connection.destroy(() => {});
+  }
+}`,
+    },
+    {
+      name: "@databricks/sql: a session closed in finally",
+      code: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+export async function tables() {
+  await client.connect({ host: 'dbc.example', path: '/sql/1.0/warehouses/w', token: process.env.TOKEN });
+  const session = await client.openSession();
+  try {
+    const operation = await session.executeStatement('show tables');
+    return await operation.fetchAll();
+  } finally {
+    await session.close();
+  }
+}`,
+    },
+    {
+      name: "serverless-mysql: the documented module-level instance, ended at the end of each invocation",
+      code: `const mysql = require('serverless-mysql')({ config: { host: 'db', database: 'app' } });
+exports.handler = async (event) => {
+  const rows = await mysql.query('select * from items where id = ?', [event.id]);
+  await mysql.end();
+  return rows;
+};`,
+    },
+    {
+      name: "serverless-mysql: a function-local instance quit in finally",
+      code: `import serverlessMysql from 'serverless-mysql';
+export async function oneOff(config) {
+  const db = serverlessMysql({ config });
+  try {
+    return await db.query('select 1');
+  } finally {
+    db.quit();
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -2957,6 +3060,195 @@ async function lifecycleTest(store, client) {
           data: {"name": "client", "release": "client.destroy()", "line": "10"},
           line: 6, column: 16, endLine: 6, endColumn: 63,
         },
+      ],
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "typeorm 0.3: a query runner from getConnectionManager().get() released outside finally",
+      code: `import { getConnectionManager } from 'typeorm';
+export async function countUsers() {
+  const runner = getConnectionManager().get('reports').createQueryRunner();
+  await runner.connect();
+  const rows = await runner.query('select count(*) from users');
+  await runner.release();
+  return rows;
+}`,
+      output: `import { getConnectionManager } from 'typeorm';
+export async function countUsers() {
+  const runner = getConnectionManager().get('reports').createQueryRunner();
+  try {
+  await runner.connect();
+  const rows = await runner.query('select count(*) from users');
+  return rows;
+  } finally {
+    await runner.release();
+  }
+}`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"runner.release()","line":"6","name":"runner"}, line: 3, column: 18, endLine: 3, endColumn: 75,
+          suggestions: [
+            { messageId: 'useAwaitUsing', data: {"name":"runner"}, output: `import { getConnectionManager } from 'typeorm';
+export async function countUsers() {
+  await using runner = getConnectionManager().get('reports').createQueryRunner();
+  await runner.connect();
+  const rows = await runner.query('select count(*) from users');
+  return rows;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "oracledb: a connection from getPool(alias) closed outside finally",
+      code: `import oracledb from 'oracledb';
+export async function employees() {
+  const pool = oracledb.getPool('hr');
+  const conn = await pool.getConnection();
+  const result = await conn.execute('select * from emp');
+  await conn.close();
+  return result.rows;
+}`,
+      output: `import oracledb from 'oracledb';
+export async function employees() {
+  const pool = oracledb.getPool('hr');
+  const conn = await pool.getConnection();
+  try {
+  const result = await conn.execute('select * from emp');
+  return result.rows;
+  } finally {
+    await conn.close();
+  }
+}`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"conn.close()","line":"6","name":"conn"}, line: 4, column: 22, endLine: 4, endColumn: 42,
+          suggestions: [
+            { messageId: 'useAwaitUsing', data: {"name":"conn"}, output: `import oracledb from 'oracledb';
+export async function employees() {
+  const pool = oracledb.getPool('hr');
+  await using conn = await pool.getConnection();
+  const result = await conn.execute('select * from emp');
+  return result.rows;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "oracledb: the callback form of getPool().getConnection() returns early without closing",
+      code: `import oracledb from 'oracledb';
+export function employees(cb) {
+  oracledb.getPool().getConnection((err, conn) => {
+    if (err) return cb(err);
+    conn.execute('select * from emp', (e, result) => {
+      if (e) return cb(e);
+      conn.close(() => cb(null, result.rows));
+    });
+  });
+}`,
+      errors: [
+        { messageId: 'skippedByJump', data: {"jump":"The early return","line":"6","name":"conn","release":"conn.close()"}, line: 3, column: 42, endLine: 3, endColumn: 46 },
+      ],
+    },
+    {
+      name: "neo4j-driver 1.x: neo4j.v1.driver() session closed outside finally",
+      code: `const neo4j = require('neo4j-driver');
+const driver = neo4j.v1.driver('bolt://graph');
+async function friendsOf(name) {
+  const session = driver.session();
+  const result = await session.run('MATCH (:Person {name: $name})-[:KNOWS]->(f) RETURN f', { name });
+  session.close();
+  return result.records;
+}
+module.exports = friendsOf;`,
+      output: `const neo4j = require('neo4j-driver');
+const driver = neo4j.v1.driver('bolt://graph');
+async function friendsOf(name) {
+  const session = driver.session();
+  try {
+  const result = await session.run('MATCH (:Person {name: $name})-[:KNOWS]->(f) RETURN f', { name });
+  return result.records;
+  } finally {
+    session.close();
+  }
+}
+module.exports = friendsOf;`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"session.close()","line":"6","name":"session"}, line: 4, column: 19, endLine: 4, endColumn: 35 },
+      ],
+    },
+    {
+      name: "snowflake-sdk: a connection destroyed only on the success path",
+      code: `import snowflake from 'snowflake-sdk';
+export async function warehouseRows(options, runSql) {
+  const connection = snowflake.createConnection(options);
+  await connection.connectAsync();
+  const rows = await runSql(connection, 'select * from orders');
+  connection.destroy(() => {});
+  return rows;
+}`,
+      output: `import snowflake from 'snowflake-sdk';
+export async function warehouseRows(options, runSql) {
+  const connection = snowflake.createConnection(options);
+  try {
+  await connection.connectAsync();
+  const rows = await runSql(connection, 'select * from orders');
+  return rows;
+  } finally {
+    connection.destroy(() => {});
+  }
+}`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"connection.destroy()","line":"6","name":"connection"}, line: 3, column: 22, endLine: 3, endColumn: 57 },
+      ],
+    },
+    {
+      name: "@databricks/sql: a session closed only on the success path",
+      code: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+export async function tables() {
+  const session = await client.openSession();
+  const operation = await session.executeStatement('show tables');
+  const rows = await operation.fetchAll();
+  await session.close();
+  return rows;
+}`,
+      output: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+export async function tables() {
+  const session = await client.openSession();
+  try {
+  const operation = await session.executeStatement('show tables');
+  const rows = await operation.fetchAll();
+  return rows;
+  } finally {
+    await session.close();
+  }
+}`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"session.close()","line":"7","name":"session"}, line: 4, column: 25, endLine: 4, endColumn: 45 },
+      ],
+    },
+    {
+      name: "serverless-mysql: a function-local instance ended only on the success path",
+      code: `import serverlessMysql from 'serverless-mysql';
+export async function oneOff(config) {
+  const db = serverlessMysql({ config });
+  const rows = await db.query('select 1');
+  await db.end();
+  return rows;
+}`,
+      output: `import serverlessMysql from 'serverless-mysql';
+export async function oneOff(config) {
+  const db = serverlessMysql({ config });
+  try {
+  const rows = await db.query('select 1');
+  return rows;
+  } finally {
+    await db.end();
+  }
+}`,
+      errors: [
+        { messageId: 'notExceptionSafe', data: {"release":"db.end()","line":"5","name":"db"}, line: 3, column: 14, endLine: 3, endColumn: 41 },
       ],
     },
   ],
