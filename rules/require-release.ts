@@ -414,7 +414,7 @@ export default createRule<[], MessageIds>({
       const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
       const between = statementsBetween(node, handOff.node);
       if (between === null) return;
-      const gap = between.filter((s) => !isInside(handOff.node, s));
+      const gap = between.filter((s) => !isInside(handOff.node, s) && !isInside(node, s));
       const shape = acquire.value.ref.shape;
       const opening = new Set([...(shape.open ?? []), ...(shape.lazy ?? [])]);
       const safe: SafeCall = (call) => {

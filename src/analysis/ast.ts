@@ -139,3 +139,14 @@ export function walkSubtree(root: Node, enter: (node: Node) => boolean | void): 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** The property name of a member access, for `a.b` and `a['b']`. */
+export function memberKey(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    if (node.property.type === 'Identifier') return node.property.name;
+    // `this.#pool`: private names keep their `#`, so they never collide with a public member
+    return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : null;
+  }
+  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return null;
+}

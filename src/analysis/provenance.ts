@@ -2,9 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
-import { isFunction, propertyName, skipWrappers, thisClass } from './ast.js';
+import { isFunction, memberKey, propertyName, skipWrappers, thisClass } from './ast.js';
+import { fieldIndex, thisOwner, type FieldIndex } from './fields.js';
 import { callbackEvidence, evidenceOfCall } from './evidence.js';
 import type { TypeQueries } from './type-resolver.js';
+
+// `memberKey` lives in ast.ts; many modules import it from here
+export { memberKey };
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -62,6 +66,8 @@ export class Provenance {
   /** typed mode only: variables resolved from the syntax alone (`variableSyntax`) */
   private readonly syntaxMemo = new Map<Variable, Value | null>();
   private readonly identifierMemo = new Map<TSESTree.Identifier, Variable | null>();
+  /** `this.x` writes per class or constructor function (`fields.ts`) */
+  private readonly fieldMemo = new Map<Node, FieldIndex>();
 
   private readonly typeResolver: TypeResolver | null;
 
@@ -410,8 +416,32 @@ export class Provenance {
     return null;
   }
 
-  /** `this.pool` inside a class: a field initialiser, a constructor assignment, or a typed parameter property. */
+  /**
+   * `this.pool` inside a class: a field initialiser, a constructor assignment, or a typed parameter
+   * property; else every value assigned to `this.pool` anywhere in the class or ES5 constructor
+   * function and its prototype (`fields.ts`), when they all agree.
+   */
   private resolveThisField(node: TSESTree.MemberExpression, key: string): Value | null {
+    return this.declaredThisField(node, key) ?? this.assignedThisField(node, key);
+  }
+
+  private assignedThisField(node: TSESTree.MemberExpression, key: string): Value | null {
+    const program = this.sourceCode.ast;
+    const owner = thisOwner(node, program);
+    if (owner === null) return null;
+    let index = this.fieldMemo.get(owner);
+    if (index === undefined) this.fieldMemo.set(owner, (index = fieldIndex(owner, program)));
+    let found: Value | null = null;
+    for (const write of index.get(key) ?? []) {
+      const value = this.resolve(write);
+      if (value === null) continue;
+      if (found !== null && !sameValue(found, value)) return null;
+      found = value;
+    }
+    return found;
+  }
+
+  private declaredThisField(node: TSESTree.MemberExpression, key: string): Value | null {
     const classNode = thisClass(node);
     if (classNode === null) return null;
     for (const element of classNode.body.body) {
@@ -693,17 +723,6 @@ export const catalogMethodNames = perCatalog((catalog): ReadonlySet<string> => {
   }
   return set;
 });
-
-/** The property name of a member access, for `a.b` and `a['b']`. */
-export function memberKey(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) {
-    if (node.property.type === 'Identifier') return node.property.name;
-    // `this.#pool`: private names keep their `#`, so they never collide with a public member
-    return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : null;
-  }
-  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
-  return null;
-}
 
 function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression, hasCallback: boolean): ProduceSpec | undefined {
   return shape.produces?.find(

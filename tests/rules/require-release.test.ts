@@ -213,8 +213,23 @@ export function f(cb) {
 const pool = new Pool();
 export async function f() {
   const client = await pool.connect();
-  await client.query('SET x = 1');
+  client.on('error', () => {});
   return client;
+}`,
+    },
+    {
+      name: 'pg: returned after a setup query inside a try whose catch releases it',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  try {
+    await client.query('SET x = 1');
+    return client;
+  } catch (e) {
+    client.release();
+    throw e;
+  }
 }`,
     },
     {
@@ -1079,6 +1094,47 @@ export async function oneOff(config) {
     },
   ],
   invalid: [
+    {
+      name: 'pg: returned after a setup query that can fail: the lease leaks when it does',
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export async function f() {
+  const client = await pool.connect();
+  await client.query('SET x = 1');
+  return client;
+}`,
+      errors: [{ messageId: 'leakedBeforeReturn', data: { name: 'client', line: '6', release: 'client.release()' }, line: 4, column: 24, endLine: 4, endColumn: 38 }],
+    },
+    {
+      name: 'pg: a direct connection opened, set up and returned (the setup can fail after connect())',
+      code: `import pg from 'pg';
+export async function connect(cfg) {
+  const c = new pg.Client(cfg);
+  await c.connect();
+  await c.query('SET search_path TO app');
+  return c;
+}`,
+      errors: [{ messageId: 'leakedBeforeReturn', data: { name: 'c', line: '6', release: 'c.end()' }, line: 3, column: 13, endLine: 3, endColumn: 31 }],
+    },
+    {
+      name: 'fields: this.pool set in an ES5 constructor function, leased in a prototype method',
+      code: `const mysql = require('mysql');
+function DB(cfg) {
+  this.pool = mysql.createPool(cfg);
+}
+DB.prototype.query = function (sql, cb) {
+  this.pool.getConnection((err, conn) => {
+    if (err) return cb(err);
+    conn.query(sql, (e, rows) => {
+      if (e) return cb(e);
+      conn.release();
+      cb(null, rows);
+    });
+  });
+};
+module.exports = DB;`,
+      errors: [{ messageId: 'skippedByJump', data: { name: 'conn', release: 'conn.release()', jump: 'The early return', line: '9' }, line: 6, column: 33, endLine: 6, endColumn: 37 }],
+    },
     {
       name: 'review twin: the same script body in an exported function (other modules may call it many times) is reported',
       code: `import pg from 'pg';
