@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getCatalog, perCatalog, type Catalog } from '../catalog/index.js';
 import { readSettings, type PluginSettings } from '../settings.js';
 import { mayHaveEvidence } from './evidence.js';
+import { createProjectModules, isRelativeSpecifier, type ProjectModules } from './project-modules.js';
 import { Provenance } from './provenance.js';
 import { createTypeQueries, type TypeQueries } from './type-resolver.js';
 
@@ -70,19 +71,54 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
   // has (`.query(`, `.release(`, `.connect(` …); the type checker is then asked only about the
   // candidates the rules pass to provenance.
   const typed = settings.typeAware && hasProgram(sourceCode);
+  const projectModules = projectModulesFor(context, catalog);
   // Any mode: a file that calls a lease's acquisition method and some release may hold a lease by
-  // evidence (`evidence.ts`): two regular expression tests.
-  if (modules.size === 0 && !(typed && methodCallPattern(catalog).test(text)) && !mayHaveEvidence(text, catalog)) return null;
+  // evidence (`evidence.ts`): two regular expression tests. A file that calls a cataloged method
+  // and imports one of the project's own modules that exports a driver value uses it through that.
+  if (
+    modules.size === 0 &&
+    !(typed && methodCallPattern(catalog).test(text)) &&
+    !mayHaveEvidence(text, catalog) &&
+    !(projectModules !== null && methodCallPattern(catalog).test(text) && importsProjectDriverModule(text, projectModules, context.filename))
+  ) {
+    return null;
+  }
   const types = typed ? createTypeQueries(sourceCode, catalog) : null;
   const model: FileModel = {
     sourceCode,
     settings,
     catalog,
     modules,
-    provenance: new Provenance(sourceCode, catalog, context.filename, types),
+    provenance: new Provenance(sourceCode, catalog, context.filename, types, projectModules),
     types,
   };
   return model;
+}
+
+/** The project's own modules, read with the configured parser; null where the host gives no parser (oxlint). */
+function projectModulesFor(context: AnyContext, catalog: Catalog): ProjectModules | null {
+  const parser = (context as { languageOptions?: { parser?: ConfiguredParser } }).languageOptions?.parser;
+  if (parser == null || (typeof parser.parseForESLint !== 'function' && typeof parser.parse !== 'function')) return null;
+  const parse = (text: string, filePath: string): TSESTree.Program | null => {
+    // no type information and no project: only the module's own syntax is read
+    const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, filePath, ecmaFeatures: { jsx: /x$/u.test(filePath) } };
+    const result = typeof parser.parseForESLint === 'function' ? parser.parseForESLint(text, options).ast : parser.parse!(text, options);
+    return (result as TSESTree.Program | undefined) ?? null;
+  };
+  return createProjectModules(catalog, parser, parse, (text) => importedDriverModules(text, catalog).size > 0);
+}
+
+interface ConfiguredParser {
+  parseForESLint?: (text: string, options: object) => { ast: unknown };
+  parse?: (text: string, options: object) => unknown;
+}
+
+function importsProjectDriverModule(text: string, projectModules: ProjectModules, filename: string): boolean {
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[2]!;
+    if (isRelativeSpecifier(specifier) && projectModules.exportsOf(specifier, filename) !== null) return true;
+  }
+  return false;
 }
 
 function hasProgram(sourceCode: Readonly<TSESLint.SourceCode>): boolean {

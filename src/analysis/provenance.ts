@@ -5,6 +5,7 @@ import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec 
 import { isFunction, memberKey, propertyName, skipWrappers, thisClass } from './ast.js';
 import { fieldIndex, thisOwner, type FieldIndex } from './fields.js';
 import { callbackEvidence, evidenceOfCall } from './evidence.js';
+import type { ProjectModuleExports, ProjectModules } from './project-modules.js';
 import type { TypeQueries } from './type-resolver.js';
 
 // `memberKey` lives in ast.ts; many modules import it from here
@@ -29,7 +30,7 @@ export interface ShapeValue {
   /** the call or `new` that created it, when it was created in this file */
   readonly origin: TSESTree.CallExpression | TSESTree.NewExpression | null;
   /** how it was found: followed through the syntax, from a TypeScript type, or by evidence (`evidence.ts`) */
-  readonly via: 'syntax' | 'type' | 'evidence';
+  readonly via: 'syntax' | 'type' | 'evidence' | 'module';
   /** a scope parameter of a managed scope (released for you) or a callback-form lease */
   readonly scoped?: 'managed' | 'callback';
   /** opened by the module's own process-wide singleton (`mongoose.connect()`): never a pool per call */
@@ -42,7 +43,21 @@ export interface ReleaserValue {
   readonly ref: ShapeRef;
 }
 
-export type Value = ModuleValue | ShapeValue | ReleaserValue;
+/** One of the project's own modules that exports driver values (`project-modules.ts`). */
+export interface ProjectValue {
+  readonly kind: 'project';
+  readonly exports: ProjectModuleExports;
+}
+
+/** A project function that returns a lease or pool when called (`export const getClient = () => pool.connect()`). */
+export interface FactoryValue {
+  readonly kind: 'factory';
+  readonly ref: ShapeRef;
+  /** its result is a promise of the shape */
+  readonly promise: boolean;
+}
+
+export type Value = ModuleValue | ShapeValue | ReleaserValue | ProjectValue | FactoryValue;
 
 /** Asks the TypeScript checker for the shape of a node (type-aware resolution). */
 export type TypeResolver = (node: Node) => ShapeValue | null;
@@ -80,6 +95,7 @@ export class Provenance {
     readonly catalog: Catalog,
     readonly filename: string,
     readonly types: TypeQueries | null = null,
+    private readonly projectModules: ProjectModules | null = null,
   ) {
     this.typeResolver = types !== null ? (node) => types.shapeOfNode(node) : null;
   }
@@ -230,9 +246,20 @@ export class Provenance {
     }
   }
 
-  private moduleValue(specifier: string): ModuleValue | null {
+  private moduleValue(specifier: string): ModuleValue | ProjectValue | null {
     const targets = this.catalog.driversForModule(specifier);
-    return targets.length > 0 ? { kind: 'module', targets, path: [] } : null;
+    if (targets.length > 0) return { kind: 'module', targets, path: [] };
+    const exports = this.projectModules?.exportsOf(specifier, this.filename) ?? null;
+    return exports === null ? null : { kind: 'project', exports };
+  }
+
+  /** A project module's export as a value: a pool or handle, or a factory to call. */
+  private projectExport(module: ProjectValue, name: string | null): Value | null {
+    const found = name === null ? module.exports.whole : (module.exports.named.get(name) ?? (name === 'default' ? module.exports.whole : undefined));
+    if (found == null) return name === null ? module : null;
+    return found.kind === 'factory'
+      ? { kind: 'factory', ref: found.value, promise: found.promise }
+      : { kind: 'shape', ref: found.value, promise: false, origin: null, via: 'module' };
   }
 
   private resolveIdentifier(node: TSESTree.Identifier): Value | null {
@@ -322,13 +349,18 @@ export class Provenance {
     const reference = node.moduleReference;
     if (reference.type !== 'TSExternalModuleReference' || reference.expression.type !== 'Literal') return null;
     const specifier = reference.expression.value;
-    return typeof specifier === 'string' ? this.moduleValue(specifier) : null;
+    const value = typeof specifier === 'string' ? this.moduleValue(specifier) : null;
+    return value?.kind === 'project' ? this.projectExport(value, null) : value;
   }
 
   private resolveImportBinding(clause: TSESTree.ImportClause): Value | null {
     const declaration = clause.parent as TSESTree.ImportDeclaration;
     const base = this.moduleValue(declaration.source.value);
     if (base === null) return null;
+    if (base.kind === 'project') {
+      if (clause.type === 'ImportNamespaceSpecifier') return base;
+      return this.projectExport(base, clause.type === 'ImportSpecifier' ? (clause.imported.type === 'Identifier' ? clause.imported.name : String(clause.imported.value)) : 'default');
+    }
     if (clause.type === 'ImportSpecifier') {
       const imported = clause.imported.type === 'Identifier' ? clause.imported.name : String(clause.imported.value);
       if (imported === 'default') return restrictToNamed(base, null);
@@ -409,6 +441,7 @@ export class Provenance {
   }
 
   private member(base: Value, key: string): Value | null {
+    if (base.kind === 'project') return this.projectExport(base, key);
     if (base.kind === 'module') {
       if (key === 'default' && base.path.length === 0) return base;
       return { ...base, path: [...base.path, key] };
@@ -470,7 +503,10 @@ export class Provenance {
     const callee = skipWrappers(node.callee);
     if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments.length === 1) {
       const arg = node.arguments[0]!;
-      if (arg.type === 'Literal' && typeof arg.value === 'string' && this.isGlobalRequire(callee)) return this.moduleValue(arg.value);
+      if (arg.type === 'Literal' && typeof arg.value === 'string' && this.isGlobalRequire(callee)) {
+        const value = this.moduleValue(arg.value);
+        return value?.kind === 'project' ? this.projectExport(value, null) : value;
+      }
       if (arg.type === 'TemplateLiteral' && arg.expressions.length === 0 && this.isGlobalRequire(callee)) {
         return this.moduleValue(arg.quasis[0]!.value.cooked ?? '');
       }
@@ -485,16 +521,23 @@ export class Provenance {
       const receiver = this.resolve(callee.object);
       if (receiver === null) return this.fromEvidence(node, method);
       if (receiver.kind === 'shape') return this.produce(receiver, method, node);
+      if (receiver.kind === 'project') return this.called(this.projectExport(receiver, method), node);
       if (receiver.kind === 'module') return this.fromExport({ ...receiver, path: [...receiver.path, method] }, 'call', node);
       return null;
     }
     const value = this.resolve(callee);
     if (value?.kind === 'module') return this.fromExport(value, 'call', node);
+    if (value?.kind === 'factory') return this.called(value, node);
     if (value?.kind === 'shape' && !value.promise && value.ref.shape.call) {
       const ref = this.catalog.shape(value.ref.driver, value.ref.shape.call.shape);
       if (ref) return { kind: 'shape', ref, promise: value.ref.shape.call.awaited === true, origin: node, via: value.via };
     }
     return null;
+  }
+
+  /** Calling a project factory (`getClient()`) makes its shape here. */
+  private called(value: Value | null, call: TSESTree.CallExpression): Value | null {
+    return value?.kind === 'factory' ? { kind: 'shape', ref: value.ref, promise: value.promise, origin: call, via: 'module' } : null;
   }
 
   /** `const c = await unknown.getConnection(); … c.release()`: a lease by evidence (`evidence.ts`). */
@@ -724,7 +767,7 @@ export const catalogMethodNames = perCatalog((catalog): ReadonlySet<string> => {
   return set;
 });
 
-function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression, hasCallback: boolean): ProduceSpec | undefined {
+export function findProduce(shape: ShapeSpec, method: string, call: TSESTree.CallExpression, hasCallback: boolean): ProduceSpec | undefined {
   return shape.produces?.find(
     (p) =>
       p.method === method &&
@@ -774,11 +817,11 @@ export function hasCallbackArgument(call: TSESTree.CallExpression, findVariable:
   return !DATA_NAME.test(node.name);
 }
 
-function viaMatches(spec: ExportSpec, use: 'call' | 'new'): boolean {
+export function viaMatches(spec: ExportSpec, use: 'call' | 'new'): boolean {
   return spec.via === use || spec.via === 'new-or-call';
 }
 
-function exportApplies(spec: ExportSpec, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+export function exportApplies(spec: ExportSpec, args: readonly TSESTree.CallExpressionArgument[]): boolean {
   if (spec.when && !spec.when.some((c) => conditionHolds(c, args))) return false;
   if (spec.unless && spec.unless.some((c) => conditionHolds(c, args))) return false;
   return true;
@@ -807,7 +850,7 @@ function hasProperty(object: TSESTree.ObjectExpression, key: string): boolean {
   return object.properties.some((p) => p.type === 'Property' && propertyName(p) === key);
 }
 
-function pathEquals(a: readonly string[], b: readonly string[]): boolean {
+export function pathEquals(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

@@ -8,17 +8,21 @@ const sessionScopes = [
 ] as const;
 
 /**
- * Mongoose 9. Sessions are the mongodb driver's `ClientSession` (`mongodb:ClientSession`). Connection
+ * Mongoose 9, and the callback forms of mongoose 5 (5.13.23 `lib/index.js`): `connect(uri, opts, cb)`
+ * opens the default connection and calls back with the mongoose instance (l.346–358), so it is the
+ * same process singleton as the promise form; `createConnection(uri, opts, cb)` still returns the new
+ * connection (l.279–295). Sessions are the mongodb driver's `ClientSession` (`mongodb:ClientSession`). Connection
  * options are passed through to the driver's `MongoClient`, so its limits apply (`mongodb.ts`).
  */
 export const mongoose: DriverSpec = {
   id: 'mongoose',
   title: 'Mongoose',
-  checkedAgainst: { mongoose: '9.12.1' },
+  checkedAgainst: { mongoose: '9.12.1', 'mongoose@5': '5.13.23' },
   modules: ['mongoose'],
   exports: [
     // the default instance: a process singleton whose default connection `connect()` opens
     { path: [], via: 'value', shape: 'Mongoose' },
+    // with or without the mongoose 5 callback (`connect(uri, opts, cb)`): the default connection
     { path: ['connect'], via: 'call', shape: 'Mongoose', awaited: true, moduleSingleton: true },
     // a new Connection (a new MongoClient and pool) on every call (`types/connection.d.ts` l.12–18)
     { path: ['createConnection'], via: 'call', shape: 'Connection' },
@@ -38,9 +42,15 @@ export const mongoose: DriverSpec = {
       lifetime: 'single',
       limits: { optionsArgument: 1, settings: mongodbPoolLimits },
     },
+    /**
+     * `createConnection(uri)`; `await conn.asPromise()` resolves to the same connection once it is
+     * open (`types/connection.d.ts` l.79, `asPromise(): Promise<this>`; `lib/connection.js` l.1638–1645).
+     */
     Connection: {
       role: 'pool',
       types: ['Connection'],
+      open: ['asPromise'],
+      openResolvesToSelf: true,
       release: ['close', 'destroy'],
       produces: [
         { method: 'startSession', shape: 'mongodb:ClientSession', awaited: true },

@@ -24,7 +24,9 @@ export const mssql: DriverSpec = {
   modules: ['mssql'],
   exports: [
     { path: ['ConnectionPool'], via: 'new', shape: 'ConnectionPool' },
-    // the global pool: connect once and reuse the promise; never `sql.close()` per request (#383, #1052)
+    // the global pool: connect once and reuse the promise; never `sql.close()` per request (#383, #1052).
+    // `sql.connect(cfg, cb)` is the same global pool, called back with `(err, pool)` (no promise:
+    // `lib/global-connection.js` l.16–63; `@types/mssql` l.449–456), so this entry covers both forms.
     { path: ['connect'], via: 'call', shape: 'ConnectionPool', awaited: true, moduleSingleton: true },
     { path: ['Transaction'], via: 'new', shape: 'Transaction' },
     { path: ['PreparedStatement'], via: 'new', shape: 'PreparedStatement' },

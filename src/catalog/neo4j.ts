@@ -7,6 +7,15 @@ export const neo4jPoolLimits: readonly LimitSetting[] = [
 ];
 
 /**
+ * 1.x defaults: `maxConnectionPoolSize` 100 and `connectionAcquisitionTimeout` 60 000 ms
+ * (neo4j-driver@1.7.8 `lib/v1/internal/pool-config.js` l.32–36, read at l.59–71).
+ */
+export const neo4jV1PoolLimits: readonly LimitSetting[] = [
+  { kind: 'acquireTimeout', path: ['connectionAcquisitionTimeout'], default: 60000, suggested: 60000, unit: 'ms' },
+  { kind: 'maxSize', path: ['maxConnectionPoolSize'], default: 100, suggested: 100, unit: 'connections' },
+];
+
+/**
  * `[Symbol.asyncDispose]` on Driver, Session and Transaction calls `close()`. At runtime since 5.15.0,
  * but declared in the `.d.ts` only since 6.0.0 (neo4j/neo4j-javascript-driver#1154, #1155).
  */
@@ -20,9 +29,14 @@ const asyncDispose = { symbol: 'asyncDispose', since: '6.0.0', note: 'runtime si
 export const neo4j: DriverSpec = {
   id: 'neo4j-driver',
   title: 'Neo4j JavaScript driver',
-  checkedAgainst: { 'neo4j-driver': '6.3.0', 'neo4j-driver-core': '6.3.0' },
+  checkedAgainst: { 'neo4j-driver': '6.3.0', 'neo4j-driver-core': '6.3.0', 'neo4j-driver@1': '1.7.8' },
   modules: ['neo4j-driver'],
-  exports: [{ path: ['driver'], via: 'call', shape: 'Driver' }],
+  exports: [
+    { path: ['driver'], via: 'call', shape: 'Driver' },
+    // 1.x: `require('neo4j-driver').v1` (`lib/index.js` l.8–12; its default export is `v1` too, so
+    // `neo4j.driver()` on a default import is the entry above)
+    { path: ['v1', 'driver'], via: 'call', shape: 'DriverV1' },
+  ],
   shapes: {
     /** "Drivers are reasonably expensive to create – … keep one driver instance around per Neo4j Instance". */
     Driver: {
@@ -70,6 +84,39 @@ export const neo4j: DriverSpec = {
       role: 'handle',
       types: ['ManagedTransaction'],
       queries: ['run'],
+    },
+    /**
+     * neo4j-driver 1.x `v1.driver(url, auth, config)` (`types/v1/index.d.ts` l.87–91): `close(): void`
+     * (`types/v1/driver.d.ts` l.74–77). No dispose. No `types`: the 1.x type names are checked
+     * against the 6.x typings, whose members differ.
+     */
+    DriverV1: {
+      role: 'pool',
+      release: ['close'],
+      produces: [{ method: 'session', shape: 'SessionV1' }],
+      lifetime: 'single',
+      limits: { optionsArgument: 2, settings: neo4jV1PoolLimits },
+    },
+    /**
+     * 1.x `driver.session()` → `session.close(callback?): void` (`types/v1/session.d.ts` l.32–53).
+     * `readTransaction`/`writeTransaction(work)` commit when `work`'s promise resolves and retry.
+     */
+    SessionV1: {
+      role: 'lease',
+      release: ['close'],
+      queries: ['run'],
+      produces: [{ method: 'beginTransaction', shape: 'TransactionV1' }],
+      managed: [
+        { method: 'readTransaction', scopeParam: 0, scopeShape: 'ManagedTransaction', transaction: true },
+        { method: 'writeTransaction', scopeParam: 0, scopeShape: 'ManagedTransaction', transaction: true },
+      ],
+    },
+    /** 1.x `session.beginTransaction()` → `commit()`/`rollback()`, each returning a `Result` (`types/v1/transaction.d.ts` l.24–26). */
+    TransactionV1: {
+      role: 'transaction',
+      release: ['commit', 'rollback'],
+      queries: ['run'],
+      transaction: { commit: ['commit'], rollback: ['rollback'], releaseWhileOpen: 'not-applicable' },
     },
   },
 };

@@ -47,7 +47,15 @@ const fromPoolCache: readonly ArgumentCondition[] = [
   { index: 0, hasProperty: 'poolAlias' },
 ];
 
-/** node-oracledb 26 (typings: @types/oracledb 7.0.3, which lags behind the runtime). */
+/** `getConnection` through the pool cache, or a pool from it: the callback form's resource is its second parameter. */
+const poolGetConnection = { method: 'getConnection', shape: 'Connection', awaited: true, callback: { resourceParam: 1 } } as const;
+
+/**
+ * node-oracledb 26 (typings: @types/oracledb 7.0.3, which lags behind the runtime). Every async
+ * function also has a callback form: a function as the last argument gets `(err, result)` instead
+ * of a promise (`lib/util.js` l.241–256 `callbackify`, applied to `getConnection`/`createPool` in
+ * `lib/oracledb.js` l.1328–1329 and to `Pool.prototype.getConnection` in `lib/pool.js` l.882–884).
+ */
 export const oracledb: DriverSpec = {
   id: 'oracledb',
   title: 'node-oracledb',
@@ -56,8 +64,12 @@ export const oracledb: DriverSpec = {
   exports: [
     { path: ['createPool'], via: 'call', shape: 'Pool', awaited: true },
     { path: ['getConnection'], via: 'call', shape: 'Connection', awaited: true, when: fromPoolCache },
-    // standalone: `oracledb.getConnection({ user, password, connectString })`
-    { path: ['getConnection'], via: 'call', shape: 'StandaloneConnection', awaited: true, unless: fromPoolCache },
+    // standalone: `oracledb.getConnection({ user, password, connectString })`. It takes at most one
+    // argument (`lib/oracledb.js` l.772), so a second one is the callback of
+    // `getConnection(cfg, (err, conn) => …)`, which returns nothing
+    { path: ['getConnection'], via: 'call', shape: 'StandaloneConnection', awaited: true, when: [{ index: 1, is: 'absent' }], unless: fromPoolCache },
+    // `oracledb.getPool(alias?)`: a pool created elsewhere, from the cache, synchronously (`lib/oracledb.js` l.834–852)
+    { path: ['getPool'], via: 'call', shape: 'CachedPool' },
   ],
   shapes: {
     /** "applications will create a pool once as part of initialization" (`connection_handling.rst` l.2337). `terminate` is a deprecated alias of `close`. */
@@ -65,10 +77,15 @@ export const oracledb: DriverSpec = {
       role: 'pool',
       types: ['Pool'],
       release: ['close', 'terminate'],
-      produces: [{ method: 'getConnection', shape: 'Connection', awaited: true, callback: { resourceParam: 1 } }],
+      produces: [poolGetConnection],
       dispose: asyncDispose,
       lifetime: 'single',
       limits: { optionsArgument: 0, settings: oracledbPoolLimits },
+    },
+    /** `oracledb.getPool()`: it lends connections, but it is not this code's pool to close (nor a new one). */
+    CachedPool: {
+      role: 'handle',
+      produces: [poolGetConnection],
     },
     Connection,
     StandaloneConnection: {

@@ -125,6 +125,18 @@ export interface LimitSetting {
    * pool fails at once (`{ path: ['waitForConnections'], equals: false }`).
    */
   readonly moot?: { readonly path: readonly string[]; readonly equals: boolean | number | string };
+  /**
+   * The default depends on another option's value: TypeORM's `poolSize` falls back to the default
+   * of the driver its `type` selects (`{ path: ['type'], values: { postgres: 10, oracle: 4 } }`).
+   * When the option is written and listed, its value replaces `default`; when it is written and
+   * not listed, the setting does not apply; when the file does not show it, the size is unknown.
+   */
+  readonly defaultBy?: { readonly path: readonly string[]; readonly values: Readonly<Record<string, number | null>> };
+  /**
+   * Options that take precedence over this one when they are set: TypeORM's `extra` object is
+   * spread over the driver options it builds, so `extra.max` wins over `poolSize`.
+   */
+  readonly overriddenBy?: ReadonlyArray<readonly string[]>;
 }
 
 export interface PoolLimits {

@@ -87,6 +87,14 @@ const limitSetting = objectOf(
       },
       ['path', 'equals'],
     ),
+    defaultBy: objectOf(
+      {
+        path: strings,
+        values: recordOf((v, p) => (v === null || typeof v === 'number' ? null : problem(p, 'must be a number or null.'))),
+      },
+      ['path', 'values'],
+    ),
+    overriddenBy: arrayOf(strings),
   },
   ['kind', 'path', 'default', 'suggested', 'unit'],
 );

@@ -238,6 +238,23 @@ export function open(options) {
   }
 }`,
     },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "oracledb: getPool(alias) in a loop looks pools up; it creates none",
+      code: `import oracledb from 'oracledb';
+export async function countPerAlias(aliases) {
+  const counts = [];
+  for (const alias of aliases) {
+    const conn = await oracledb.getPool(alias).getConnection();
+    try {
+      counts.push((await conn.execute('select count(*) from emp')).rows[0]);
+    } finally {
+      await conn.close();
+    }
+  }
+  return counts;
+}`,
+    },
   ],
   invalid: [
     {
@@ -1380,6 +1397,43 @@ export function factories(options) {
           data: {"name": "new Client()", "what": "direct connection", "where": "on every iteration of this `for` loop"},
           line: 6, column: 14, endLine: 6, endColumn: 33,
         },
+      ],
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "@clickhouse/client: a client per URL in a loop",
+      code: `import { createClient } from '@clickhouse/client';
+export async function pingAll(urls) {
+  for (const url of urls) {
+    const client = createClient({ url });
+    await client.ping();
+    await client.close();
+  }
+}`,
+      errors: [
+        { messageId: 'createdPerItem', data: {"name":"client","what":"pool","where":"on every iteration of this `for…of` loop","variable":"url"}, line: 4, column: 20, endLine: 4, endColumn: 41 },
+      ],
+    },
+    {
+      name: "neo4j-driver 1.x: a driver per URI in a loop",
+      code: `const neo4j = require('neo4j-driver').v1;
+async function countAll(uris) {
+  const counts = [];
+  for (const uri of uris) {
+    const driver = neo4j.driver(uri);
+    const session = driver.session();
+    try {
+      counts.push(await session.run('MATCH (n) RETURN count(n)'));
+    } finally {
+      session.close();
+      driver.close();
+    }
+  }
+  return counts;
+}
+module.exports = countAll;`,
+      errors: [
+        { messageId: 'createdPerItem', data: {"name":"driver","what":"pool","where":"on every iteration of this `for…of` loop","variable":"uri"}, line: 5, column: 20, endLine: 5, endColumn: 37 },
       ],
     },
   ],

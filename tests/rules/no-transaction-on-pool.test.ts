@@ -59,6 +59,16 @@ runRuleTests('no-transaction-on-pool', rule, {
     },
     { name: 'sequelize: an ordinary query', code: `${sequelize}await sequelize.query('SELECT 1');` },
     { name: 'postgres.js: an ordinary tagged query', code: `${postgresJs}await sql\`SELECT \${1}\`;` },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "typeorm 0.3: a managed transaction on getConnection()",
+      code: `import { getConnection } from 'typeorm';
+export async function archive(id) {
+  await getConnection().transaction(async (manager) => {
+    await manager.query('update orders set archived = true where id = $1', [id]);
+  });
+}`,
+    },
   ],
   invalid: [
     {
@@ -239,6 +249,20 @@ runRuleTests('no-transaction-on-pool', rule, {
           endLine: 3,
           endColumn: 19,
         },
+      ],
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "typeorm 0.3: BEGIN/COMMIT through getConnection().query()",
+      code: `import { getConnection } from 'typeorm';
+export async function archive(id) {
+  await getConnection().query('BEGIN');
+  await getConnection().query('update orders set archived = true where id = $1', [id]);
+  await getConnection().query('COMMIT');
+}`,
+      errors: [
+        { messageId: 'transactionOnPool', data: {"statement":"BEGIN","call":"getConnection().query(…)","remedy":"run the transaction in `getConnection().transaction(…)`, which commits or rolls back for you"}, line: 3, column: 9, endLine: 3, endColumn: 39 },
+        { messageId: 'transactionOnPool', data: {"statement":"COMMIT","call":"getConnection().query(…)","remedy":"run the transaction in `getConnection().transaction(…)`, which commits or rolls back for you"}, line: 5, column: 9, endLine: 5, endColumn: 40 },
       ],
     },
   ],

@@ -299,6 +299,62 @@ export const database = function (url, collection, options = {}, cb) {
   return this;
 };`,
     },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "mongoose 5: the callback form of mongoose.connect() opens the default connection (a process singleton)",
+      code: `const mongoose = require('mongoose');
+module.exports = function (app) {
+  app.get('/health', function (req, res) {
+    mongoose.connect(process.env.MONGO_URL, { waitQueueTimeoutMS: 5000 }, function (err) {
+      res.status(err ? 500 : 200).end();
+    });
+  });
+};`,
+    },
+    {
+      name: "mssql: the callback form of sql.connect() is the global pool too",
+      code: `import sql from 'mssql';
+export function report(config, done) {
+  sql.connect(config, (err, pool) => {
+    if (err) return done(err);
+    pool.request().query('select 1', done);
+  });
+}`,
+    },
+    {
+      name: "typeorm 0.3: getConnection()/getManager() look up the registered connection; they create none",
+      code: `import { getConnection, getManager } from 'typeorm';
+export async function handler(req, res) {
+  const conn = getConnection();
+  const users = await conn.query('select * from users');
+  res.json({ users, count: await getManager().query('select count(*) from users') });
+}`,
+    },
+    {
+      name: "oracledb: getPool(alias) looks up a pool created elsewhere",
+      code: `import oracledb from 'oracledb';
+export async function handler(req, res) {
+  const pool = oracledb.getPool('hr');
+  const conn = await pool.getConnection();
+  try {
+    res.json((await conn.execute('select * from emp')).rows);
+  } finally {
+    await conn.close();
+  }
+}`,
+    },
+    {
+      name: "typeorm 0.3: a one-shot createConnection() closed in finally",
+      code: `import { createConnection } from 'typeorm';
+export async function migrate(options) {
+  const connection = await createConnection(options);
+  try {
+    await connection.runMigrations();
+  } finally {
+    await connection.close();
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -1641,6 +1697,70 @@ export function record(url, doc) {
           data: {"name": "MongoClient.connect()", "fn": "`record`"},
           line: 3, column: 3, endLine: 6, endColumn: 5,
         },
+      ],
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "typeorm 0.3: createConnection() per request",
+      code: `import { createConnection } from 'typeorm';
+export async function handler(req, res) {
+  const connection = await createConnection({ type: 'postgres', url: process.env.DATABASE_URL });
+  res.json(await connection.query('select * from users'));
+}`,
+      errors: [
+        { messageId: 'perRequest', data: {"name":"connection","handler":"the serverless `handler`"}, line: 3, column: 28, endLine: 3, endColumn: 97 },
+      ],
+    },
+    {
+      name: "mongoose: createConnection(uri).asPromise() per call",
+      code: `import mongoose from 'mongoose';
+export async function tenantModel(uri) {
+  const conn = await mongoose.createConnection(uri).asPromise();
+  return conn.model('Tenant');
+}`,
+      errors: [
+        { messageId: 'notCached', data: {"name":"conn","fn":"`tenantModel`"}, line: 3, column: 22, endLine: 3, endColumn: 52 },
+      ],
+    },
+    {
+      name: "@clickhouse/client: createClient() per request",
+      code: `import { createClient } from '@clickhouse/client';
+export async function handler(req: unknown, res: { json(v: unknown): void }) {
+  const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL });
+  const rs = await clickhouse.query({ query: 'select 1', format: 'JSONEachRow' });
+  res.json(await rs.json());
+}`,
+      errors: [
+        { messageId: 'perRequest', data: {"name":"clickhouse","handler":"the serverless `handler`"}, line: 3, column: 22, endLine: 3, endColumn: 71,
+          suggestions: [
+            { messageId: 'moveToModule', data: {"name":"clickhouse","andEnd":""}, output: `import { createClient } from '@clickhouse/client';
+const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL });
+
+export async function handler(req: unknown, res: { json(v: unknown): void }) {
+  const rs = await clickhouse.query({ query: 'select 1', format: 'JSONEachRow' });
+  res.json(await rs.json());
+}` },
+            { messageId: 'lazySingleton', data: {"name":"clickhouse","andEnd":""}, output: `import { createClient } from '@clickhouse/client';
+let clickhouse: ReturnType<typeof createClient> | undefined;
+
+export async function handler(req: unknown, res: { json(v: unknown): void }) {
+  clickhouse ??= createClient({ url: process.env.CLICKHOUSE_URL });
+  const rs = await clickhouse.query({ query: 'select 1', format: 'JSONEachRow' });
+  res.json(await rs.json());
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@databricks/sql: a client connected per call",
+      code: `import { DBSQLClient } from '@databricks/sql';
+export async function openWarehouse(options) {
+  const client = await new DBSQLClient().connect(options);
+  return client.openSession();
+}`,
+      errors: [
+        { messageId: 'notCached', data: {"name":"client","fn":"`openWarehouse`"}, line: 3, column: 24, endLine: 3, endColumn: 41 },
       ],
     },
   ],

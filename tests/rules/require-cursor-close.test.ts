@@ -276,6 +276,29 @@ module.exports = { f };`,
       code: `${pg}class A { #c; async m(client) { this.#c = client.query(new Cursor('x')); const { a = 1, ...rest } = await this.#c?.read(1) ?? {}; return [a, rest]; } }
 export const g = async (client) => client?.query?.(new Cursor('y'));`,
     },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "@clickhouse/client: result sets read with json() or streamed to the end",
+      code: `import { createClient } from '@clickhouse/client';
+const clickhouse = createClient({ url: 'http://ch:8123' });
+export async function events() {
+  const rs = await clickhouse.query({ query: 'select * from events limit 10', format: 'JSONEachRow' });
+  return rs.json();
+}
+export async function exportEvents(write) {
+  const rs = await clickhouse.query({ query: 'select * from events', format: 'JSONEachRow' });
+  for await (const rows of rs.stream()) write(rows);
+}`,
+    },
+    {
+      name: "@databricks/sql: an operation read to the end with fetchAll()",
+      code: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+export async function count(session) {
+  const operation = await (await client.openSession()).executeStatement('select count(*) from t');
+  return operation.fetchAll();
+}`,
+    },
   ],
   invalid: [
     {
@@ -892,6 +915,63 @@ export const g = async (client) => client?.query?.(new Cursor('y'));`,
   }
 }`,
             },
+          ],
+        },
+      ],
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "@clickhouse/client: a result set that is never read keeps its socket",
+      code: `import { createClient } from '@clickhouse/client';
+const clickhouse = createClient({ url: 'http://ch:8123' });
+export async function hasEvents() {
+  const rs = await clickhouse.query({ query: 'select 1 from events limit 1', format: 'JSONEachRow' });
+  return rs.query_id !== '';
+}`,
+      errors: [
+        { messageId: 'neverClosed', data: {"name":"rs","close":"await rs.close()"}, line: 4, column: 20, endLine: 4, endColumn: 102,
+          suggestions: [
+            { messageId: 'closeInFinally', data: {"close":"await rs.close();"}, output: `import { createClient } from '@clickhouse/client';
+const clickhouse = createClient({ url: 'http://ch:8123' });
+export async function hasEvents() {
+  const rs = await clickhouse.query({ query: 'select 1 from events limit 1', format: 'JSONEachRow' });
+  try {
+  return rs.query_id !== '';
+  } finally {
+    await rs.close();
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@databricks/sql: an operation on a long-lived session neither read to the end nor closed",
+      code: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+await client.connect({ host: 'dbc.example', path: '/sql/1.0/warehouses/w', token: process.env.TOKEN });
+const session = await client.openSession();
+export async function firstChunk() {
+  const operation = await session.executeStatement('select * from big_table');
+  const rows = await operation.fetchChunk({ maxRows: 100 });
+  return rows;
+}`,
+      errors: [
+        { messageId: 'neverClosed', data: {"name":"operation","close":"await operation.close()"}, line: 6, column: 27, endLine: 6, endColumn: 78,
+          suggestions: [
+            { messageId: 'closeInFinally', data: {"close":"await operation.close();"}, output: `import { DBSQLClient } from '@databricks/sql';
+const client = new DBSQLClient();
+await client.connect({ host: 'dbc.example', path: '/sql/1.0/warehouses/w', token: process.env.TOKEN });
+const session = await client.openSession();
+export async function firstChunk() {
+  const operation = await session.executeStatement('select * from big_table');
+  try {
+  const rows = await operation.fetchChunk({ maxRows: 100 });
+  return rows;
+  } finally {
+    await operation.close();
+  }
+}` },
           ],
         },
       ],

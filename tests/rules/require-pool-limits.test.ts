@@ -42,7 +42,10 @@ export const pool = mysql.createPool({ host: 'db', waitForConnections: false });
     { name: 'sequelize: pool.acquire has a bounded default', code: `import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize(process.env.DATABASE_URL);` },
     { name: 'generic-pool: acquireTimeoutMillis set', code: `import genericPool from 'generic-pool';\nexport const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} }, { acquireTimeoutMillis: 5000 });` },
     { name: 'generic-pool: a factory from elsewhere: silent', code: `import genericPool from 'generic-pool';\nimport { factory } from './factory.js';\nexport const pool = genericPool.createPool(factory);` },
-    { name: 'typeorm: no limits in the catalog', code: `import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres' });` },
+    { name: 'typeorm: only a size is in the catalog, not a wait', code: `import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres' });` },
+    { name: 'typeorm: requireRecycling with poolSize set', options: [{ requireRecycling: true }], code: `import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres', poolSize: 10 });` },
+    { name: 'typeorm: requireRecycling, a type without a pool (poolSize does not apply)', options: [{ requireRecycling: true }], code: `import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'better-sqlite3', database: 'app.db' });` },
+    { name: 'typeorm: requireRecycling, a type the file does not show', options: [{ requireRecycling: true }], code: `import { DataSource } from 'typeorm';\nimport { options } from './options.js';\nexport const ds = new DataSource({ ...options });` },
     { name: 'neon: neon() has no pool', code: `import { neon } from '@neondatabase/serverless';\nexport const sql = neon(process.env.DATABASE_URL);` },
     { name: 'pg: spread arguments: silent', code: `${pg}const args = [{}];\nexport const pool = new Pool(...args);` },
     { name: 'ts: options typed with satisfies and as', code: `import { Pool, type PoolConfig } from 'pg';\nconst config = { connectionTimeoutMillis: 5000 } satisfies PoolConfig;\nexport const pool = new Pool(config as PoolConfig);` },
@@ -51,6 +54,23 @@ export const pool = mysql.createPool({ host: 'db', waitForConnections: false });
       settings: { 'connection-hygiene': { resources } },
       code: `import { createPool } from 'acme-db';
 export const pool = createPool({ host: 'db', waitForConnections: false });`,
+    },
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "@clickhouse/client: size and idle socket TTL set (requireRecycling)",
+      code: `import { createClient } from '@clickhouse/client';
+export const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL, max_open_connections: 20, keep_alive: { idle_socket_ttl: 2500 } });`,
+      options: [{"requireRecycling":true}],
+    },
+    {
+      name: "snowflake-sdk: createPool() with generic-pool's acquireTimeoutMillis in the pool options",
+      code: `import snowflake from 'snowflake-sdk';
+export const pool = snowflake.createPool({ account: 'acme', username: 'app' }, { max: 10, min: 0, acquireTimeoutMillis: 5000 });
+export async function rows(sqlText) {
+  return pool.use(async (connection) => new Promise((resolve, reject) => {
+    connection.execute({ sqlText, complete: (err, stmt, data) => (err ? reject(err) : resolve(data)) });
+  }));
+}`,
     },
   ],
   invalid: [
@@ -262,6 +282,31 @@ export const pool = new Pool({});`,
               data: {"setting":"connectionTimeoutMillis","value":"5000","unit":"milliseconds"},
               output: `import { Pool } from 'pg';
 export const pool = new Pool({ connectionTimeoutMillis: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm: requireRecycling reports a missing poolSize for a type with a pool',
+      options: [{ requireRecycling: true }],
+      code: `import { DataSource } from 'typeorm';
+export const ds = new DataSource({ type: 'postgres' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSetting',
+          data: { name: 'ds', setting: 'poolSize', purpose: 'the maximum number of connections, which must fit the server’s limit across every process' },
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'insertSetting',
+              data: { setting: 'poolSize', value: '10', unit: 'connections' },
+              output: `import { DataSource } from 'typeorm';
+export const ds = new DataSource({ type: 'postgres', poolSize: 10 });`,
             },
           ],
         },
@@ -692,5 +737,33 @@ export const pool = createPool({ host: 'db', queueLimit: 100 });`,
       ],
     },
 
+    // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
+    {
+      name: "@clickhouse/client: no idle socket TTL (requireRecycling)",
+      code: `import { createClient } from '@clickhouse/client';
+export const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL, max_open_connections: 20 });`,
+      options: [{"requireRecycling":true}],
+      errors: [
+        { messageId: 'missingSetting', data: {"name":"clickhouse","setting":"keep_alive.idle_socket_ttl","purpose":"how long an idle connection is kept open"}, line: 2, column: 27, endLine: 2, endColumn: 102,
+          suggestions: [
+            { messageId: 'insertSetting', data: {"setting":"keep_alive.idle_socket_ttl","value":"2500","unit":"milliseconds"}, output: `import { createClient } from '@clickhouse/client';
+export const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL, max_open_connections: 20, keep_alive: { idle_socket_ttl: 2500 } });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "snowflake-sdk: createPool() is a generic-pool pool, which waits for ever by default",
+      code: `import snowflake from 'snowflake-sdk';
+export const pool = snowflake.createPool({ account: 'acme', username: 'app' }, { max: 10, min: 0 });`,
+      errors: [
+        { messageId: 'unboundedWait', data: {"name":"pool","reason":"`acquireTimeoutMillis` is not set and the driver has no default","setting":"acquireTimeoutMillis"}, line: 2, column: 21, endLine: 2, endColumn: 100,
+          suggestions: [
+            { messageId: 'insertSetting', data: {"setting":"acquireTimeoutMillis","value":"5000","unit":"milliseconds"}, output: `import snowflake from 'snowflake-sdk';
+export const pool = snowflake.createPool({ account: 'acme', username: 'app' }, { max: 10, min: 0, acquireTimeoutMillis: 5000 });` },
+          ],
+        },
+      ],
+    },
   ],
 });
