@@ -9,6 +9,7 @@ import { Linter } from 'eslint';
 export const root = join(import.meta.dirname, '..');
 export const NAMESPACE = 'connection-hygiene';
 export const CODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
+export const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
 export async function loadPlugin() {
   const index = join(root, 'dist', 'src', 'index.js');
@@ -27,7 +28,7 @@ export async function loadDriverImportTest() {
 const isDeclaration = (file) => /\.d\.[mc]?ts$/.test(file);
 
 /** Code files under `dir` (not .d.ts), sorted; `nested: false` skips nested node_modules folders. */
-export function codeFiles(dir, { nested = true, maxBytes = Infinity } = {}) {
+export function codeFiles(dir, { nested = true, maxBytes = Infinity, extensions = CODE_EXTENSIONS } = {}) {
   const out = [];
   const walk = (d) => {
     let entries;
@@ -41,7 +42,7 @@ export function codeFiles(dir, { nested = true, maxBytes = Infinity } = {}) {
       if (entry.isDirectory()) {
         if (!nested && entry.name === 'node_modules') continue;
         walk(full);
-      } else if (entry.isFile() && CODE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !isDeclaration(entry.name)) {
+      } else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)) && !isDeclaration(entry.name)) {
         if (maxBytes !== Infinity && statSync(full).size > maxBytes) continue;
         out.push(full);
       }
@@ -57,20 +58,21 @@ export function packageOf(file, nodeModules) {
   return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? '');
 }
 
-const isTs = (file) => /\.[mc]?ts$/.test(file);
+const isTs = (file) => /\.(?:[mc]?ts|tsx)$/.test(file);
 
 /**
- * Flat config for one file: TypeScript files through @typescript-eslint/parser; `.cjs` as CommonJS,
- * `.mjs` as a module, `.js` as a module (callers retry as CommonJS when that does not parse).
+ * Flat config for one file: TypeScript files (JSX in `.tsx`) through @typescript-eslint/parser, with
+ * `parserOptions` if given (e.g. `project` for type information); `.cjs` as CommonJS, `.mjs` as a
+ * module, `.js` as a module (callers retry as CommonJS when that does not parse).
  * `rules` is a rules object (e.g. a plugin config's rules); `plugin` may be null (baseline runs).
  */
-export function configFor(file, { plugin, rules = {}, sourceType, settings } = {}) {
+export function configFor(file, { plugin, rules = {}, sourceType, settings, parserOptions } = {}) {
   const languageOptions = isTs(file)
-    ? { parser: tsParser, sourceType: 'module' }
+    ? { parser: tsParser, sourceType: 'module', ...(parserOptions ? { parserOptions } : {}) }
     : { sourceType: sourceType ?? (file.endsWith('.cjs') ? 'commonjs' : 'module'), ecmaVersion: 'latest' };
   return [
     {
-      files: CODE_EXTENSIONS.map((ext) => `**/*${ext}`),
+      files: [...CODE_EXTENSIONS, '.tsx'].map((ext) => `**/*${ext}`),
       languageOptions,
       linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
       ...(plugin ? { plugins: { [NAMESPACE]: plugin } } : {}),
