@@ -326,6 +326,7 @@ export default createRule<[], MessageIds>({
     function localDestination(variable: Variable, disposed: boolean): Destination {
       const holder = (declaringFunction(variable) ?? program);
       if (holder === program) return { kind: 'kept' };
+      if (keptThroughOpening(variable, holder)) return { kind: 'kept' };
       const handOff = findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true });
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
       // a closure that outlives the call may keep it (`return () => pool.query(…)` is a hand-off above)
@@ -333,6 +334,30 @@ export default createRule<[], MessageIds>({
         return { kind: 'unknown' };
       }
       return { kind: 'local', variable, disposed };
+    }
+
+    /**
+     * Where the opening resolves to the pool itself, the pool leaves under the opening's result:
+     * `return await db.initialize()`, or `connection = await client.connect(o)` with `connection`
+     * handed off (returned, captured by a returned closure, stored).
+     */
+    function keptThroughOpening(variable: Variable, holder: Node): boolean {
+      const shape = provenance.variableShape(variable)?.ref.shape;
+      if (shape?.openResolvesToSelf !== true) return false;
+      return variable.references.some((r) => {
+        const member = r.identifier.parent;
+        const call = member?.parent;
+        if (member?.type !== 'MemberExpression' || call?.type !== 'CallExpression' || call.callee !== member || !(shape.open ?? []).includes(memberKey(member) ?? '')) return false;
+        const carrier = carrierOf(call);
+        const parent = carrier.parent;
+        if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === carrier)) return true;
+        const target = parent?.type === 'VariableDeclarator' && parent.init === carrier ? parent.id : parent?.type === 'AssignmentExpression' && parent.right === carrier ? parent.left : null;
+        if (target?.type !== 'Identifier') return false;
+        const alias = provenance.findVariable(target);
+        if (alias === null || alias === variable) return false;
+        if ((declaringFunction(alias) ?? program) !== holder) return true;
+        return findHandOff(alias, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true }) !== null;
+      });
     }
 
     function isEndReference(id: Node, variable: Variable): boolean {

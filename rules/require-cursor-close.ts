@@ -106,6 +106,14 @@ export default createRule<[], MessageIds>({
 
     function cursorVariable(node: Node): Variable | null {
       const inner = skipWrappers(node);
+      // `cursor.map(fn).sort(…)`: builders that return the same cursor
+      if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression') {
+        const base = cursorVariable(inner.callee.object);
+        const method = memberKey(inner.callee);
+        if (base === null || method === null) return null;
+        const ref = opened.get(base)!.ref;
+        return (ref.shape.produces ?? []).some((p) => p.method === method && catalog.shape(ref.driver, p.shape)?.shape === ref.shape) ? base : null;
+      }
       if (inner.type !== 'Identifier') return null;
       const variable = provenance.findVariable(inner);
       return variable !== null && opened.has(variable) ? variable : null;

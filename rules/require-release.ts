@@ -4,6 +4,7 @@ import { createPathTracker, describeJump, mergeListeners, type Escape, type Path
 import { catchCoverage, finallyCoverage, inCatchClause, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { runsOncePerProcess } from '../src/analysis/handlers.js';
+import { loopContext } from '../src/analysis/loops.js';
 import { isSubscriber } from '../src/analysis/pools.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
 import { findHandOff, ownershipOptions, type HandOff } from '../src/analysis/ownership.js';
@@ -311,6 +312,9 @@ export default createRule<[], MessageIds>({
       if (escape !== null) {
         // a `throw` out of a one-shot script ends the process, as any exception does there
         if (escape.jump?.type === 'ThrowStatement' && runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
+        // acquired once before a loop and released inside it: no-double-release reports the release
+        // on every iteration, which is the defect; the path that skips the loop is not another one
+        if (releasesOnlyInLoop(acquire, releases)) return;
         reportEscape(acquire, reportNode, escape, releases, data);
         return;
       }
@@ -419,6 +423,8 @@ export default createRule<[], MessageIds>({
       const opening = new Set([...(shape.open ?? []), ...(shape.lazy ?? [])]);
       const safe: SafeCall = (call) => {
         const callee = skipWrappers(call.callee);
+        // `await connect()` where `const connect = promisify(conn.connect.bind(conn))`: the opening by its name
+        if (callee.type === 'Identifier') return opening.has(callee.name);
         return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && opening.has(memberKey(callee) ?? '') && provenance.findVariable(callee.object) === variable;
       };
       const throwing = gap.find((s) => mayRejectOrThrow(s, safe));
@@ -436,6 +442,14 @@ export default createRule<[], MessageIds>({
       return variable.references.some((r) => {
         const call = r.identifier.parent?.parent;
         return call?.type === 'CallExpression' && blocks.some((b) => b !== null && isInside(call, b)) && classifyReleaseCall(call, provenance, names)?.variable === variable;
+      });
+    }
+
+    function releasesOnlyInLoop(acquire: Acquire, releases: ReadonlyArray<PathEvent<Release>>): boolean {
+      const calls = releases.map((r) => r.data.release?.call).filter((c): c is TSESTree.CallExpression => c !== undefined);
+      return calls.length > 0 && calls.every((call) => {
+        const loop = loopContext(call);
+        return loop !== null && !isInside(acquire.node, loop.node);
       });
     }
 

@@ -84,7 +84,7 @@ export function mayRejectOrThrow(node: Node, safe: SafeCall = () => false): bool
   return found;
 }
 
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'removeListener', 'off', 'setMaxListeners']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'removeListener', 'removeAllListeners', 'off', 'setMaxListeners']);
 
 function harmlessCall(call: TSESTree.CallExpression, safe: SafeCall): boolean {
   if (safe(call)) return true;

@@ -161,6 +161,8 @@ export function anchorIn(node: Node, holder: Node, provenance: Provenance): Anch
 function classifyCallbackSite(call: TSESTree.CallExpression | TSESTree.NewExpression, fn: TSESTree.FunctionLike, provenance: Provenance): { kind: AnchorKind; event?: string } {
   const callee = skipWrappers(call.callee);
   if (callee.type === 'Identifier' && TIMERS.has(callee.name)) return { kind: 'maybe' };
+  // `await new Promise((resolve) => conn.destroy(resolve))`: the executor runs at once
+  if (call.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Promise' && call.arguments[0] === fn) return { kind: 'always' };
   if (callee.type !== 'MemberExpression') return { kind: 'captured' };
   const method = memberKey(callee);
   const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);

@@ -75,6 +75,8 @@ export const mysql: DriverSpec = {
     Connection: {
       role: 'connection',
       types: ['Connection'],
+      // `connection.connect(cb)` opens it (`@types/mysql` Connection.connect); a failed handshake closes the socket
+      open: ['connect'],
       release: ['end'],
       discard: ['destroy'],
       queries: ['query'],

@@ -85,6 +85,8 @@ export const mysql2: DriverSpec = {
     },
     Connection: {
       role: 'connection',
+      // `connection.connect(cb)` (typings/mysql/lib/Connection.d.ts); a failed handshake is fatal and closes the socket
+      open: ['connect'],
       types: ['Connection'],
       release: ['end'],
       discard: ['destroy'],

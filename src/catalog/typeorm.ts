@@ -77,6 +77,8 @@ export const typeorm: DriverSpec = {
      */
     DataSource: {
       open: ['initialize'],
+      // `initialize(): Promise<this>` (data-source/DataSource.d.ts)
+      openResolvesToSelf: true,
       role: 'pool',
       types: ['DataSource'],
       release: ['destroy'],
