@@ -5,6 +5,8 @@ const pg = `import { Pool } from 'pg';\n`;
 
 runRuleTests('prefer-singleton-pool', rule, {
   valid: [
+    { name: 'review: a pool returned through its opening (`return await ds.initialize()`)', code: `import { DataSource } from 'typeorm';\nexport const provider = { useFactory: async (config) => {\n  const db = new DataSource(config);\n  return await db.initialize();\n} };` },
+    { name: 'review: a client kept through its opening result captured by a returned closure', code: `import { DBSQLClient } from '@databricks/sql';\nexport async function getSession(options) {\n  const client = new DBSQLClient({});\n  const connection = await client.connect(options);\n  const session = await connection.openSession();\n  return { session, close: async () => { await session.close(); await connection.close(); } };\n}` },
     // Review set (real-code false alarms, in our own minimal form). The bugs this rule still catches
     // next to them are the invalid cases below ('pg: created per call and dropped', per-request …).
     { name: 'review: a pool wrapper returned (`mysql.createPool(o).promise()`)', code: `import mysql from 'mysql2';\nexport function connect(o) { return mysql.createPool(o).promise(); }` },

@@ -15,6 +15,15 @@ const mongoose = `import mongoose from 'mongoose';\nconst User = mongoose.model(
 runRuleTests('require-cursor-close', rule, {
   valid: [
     {
+      name: 'review: a cursor consumed through a builder chain (cursor.map(fn).toArray())',
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function ids(projectId) {
+  const cursor = client.db().collection('chunks').find({ projectId }, { projection: { _id: 1 } });
+  return await cursor.map((record) => record._id).toArray();
+}`,
+    },
+    {
       name: 'oracledb: an early return on the branch where the result set is absent (`if (rs === undefined)`) has nothing to close',
       code: `${ora}export async function f(conn: oracledb.Connection) {
   const result = await conn.execute('select * from t', [], { resultSet: true });

@@ -7,6 +7,61 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: 'review: listener removal in finally before the release does not throw',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function f(onError) {
+  const client = await pool.connect();
+  client.on('error', onError);
+  try {
+    return await client.query('select 1');
+  } finally {
+    client.removeAllListeners('error');
+    client.release();
+  }
+}`,
+    },
+    {
+      name: 'review: a release through a Promise executor in finally runs on every path',
+      code: `import snowflake from 'snowflake-sdk';
+export async function f(opts, sql) {
+  const connection = snowflake.createConnection(opts);
+  await connection.connectAsync();
+  try {
+    if (!sql) return null;
+    return await run(connection, sql);
+  } finally {
+    await new Promise((resolve, reject) => connection.destroy((err) => (err ? reject(err) : resolve())));
+  }
+}`,
+    },
+    {
+      name: 'review: a promisified connect() is the opening of a connection returned by a pool factory',
+      code: `import mysql from 'mysql';
+import { promisify } from 'node:util';
+export const factory = {
+  create: async (config) => {
+    const conn = mysql.createConnection(config);
+    const connect = promisify(conn.connect.bind(conn));
+    conn.on('error', () => conn.destroy());
+    await connect();
+    return conn;
+  },
+};`,
+    },
+    {
+      name: 'review: a session started before a loop and ended in it is reported by no-double-release, not here',
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export async function startup(shops) {
+  const session = client.startSession();
+  for (const shop of shops) {
+    await session.withTransaction(async () => shop.save());
+    await session.endSession();
+  }
+}`,
+    },
+    {
       name: "review: TypeORM's documented query runner pattern (the lease begins at connect())",
       code: `import { DataSource } from 'typeorm';
 const ds = new DataSource({ type: 'postgres' });
