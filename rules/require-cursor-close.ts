@@ -5,10 +5,12 @@ import {
   closingMethods,
   cursorOpening,
   cursorPropertyNames,
+  isDatabaseStreamSource,
   isPipelineCall,
   loopCanExitEarly,
   readsInLoopHead,
   sourceLease,
+  stallingStreamCallback,
   STREAM_HAND_OFF_METHODS,
 } from '../src/analysis/cursors.js';
 import { enclosingFinally, mayThrow } from '../src/analysis/exception-safety.js';
@@ -26,6 +28,7 @@ type Variable = TSESLint.Scope.Variable;
 
 export type MessageIds =
   | 'neverClosed'
+  | 'stalledPipeline'
   | 'discarded'
   | 'skippedByJump'
   | 'skippedByBranch'
@@ -83,6 +86,8 @@ export default createRule<[], MessageIds>({
       leaseReleasedFirst: '`{{release}}` gives `{{lease}}` back while `{{name}}` (opened on it at line {{line}}) is still open; close or finish `{{name}}` before releasing `{{lease}}`.',
       submittedToPool: 'A cursor submitted through the pool\'s `{{method}}()` holds one of its clients, and the pool never releases that client; lease a client, submit the cursor to it, and release the client after closing the cursor.',
       closeInFinally: 'Wrap the rest of the block in `try { … } finally { {{close}} }`.',
+      stalledPipeline:
+        'This database stream feeds a `pipeline()` whose async `{{step}}` (line {{line}}) calls `{{callback}}` only when its `await`s succeed; Node ignores the promise it returns, so a rejection never reaches `{{callback}}(err)`, the pipeline never settles and the stream keeps its connection. Catch the error and pass it to `{{callback}}(err)`.',
     },
   },
   create(context) {
@@ -182,6 +187,7 @@ export default createRule<[], MessageIds>({
         }
       }
       if (isPipelineCall(node)) {
+        checkStalledPipeline(node);
         for (const arg of node.arguments) {
           const variable = cursorVariable(arg);
           if (variable !== null) tracker.record(node, { kind: 'close', variable, call: null, complete: isAwaited(node) });
@@ -190,6 +196,20 @@ export default createRule<[], MessageIds>({
       }
       const release = classifyReleaseCall(node, provenance, names);
       if (release !== null && cursorsOnLease.has(release.variable)) tracker.record(node, { kind: 'lease-release', lease: release.variable, call: node });
+    }
+
+    /** `pipeline(dbStream, new Transform({ transform: async (row, enc, cb) => { await save(row); cb(); } }))` */
+    function checkStalledPipeline(call: TSESTree.CallExpression): void {
+      const [source, ...steps] = call.arguments;
+      if (source === undefined || !isDatabaseStreamSource(source, provenance)) return;
+      for (const step of steps) {
+        const fn = stallingStreamCallback(step);
+        if (fn === null) continue;
+        const key = fn.parent?.type === 'Property' && fn.parent.key.type === 'Identifier' ? fn.parent.key.name : 'transform';
+        const callback = fn.params[fn.params.length - 1] as TSESTree.Identifier;
+        context.report({ node: source, messageId: 'stalledPipeline', data: { step: key, line: String(fn.loc.start.line), callback: callback.name } });
+        return;
+      }
     }
 
     function onForOf(node: TSESTree.ForOfStatement): void {

@@ -167,3 +167,88 @@ export function isPipelineCall(call: TSESTree.CallExpression): boolean {
   if (callee.type === 'Identifier') return callee.name === 'pipeline';
   return callee.type === 'MemberExpression' && memberKey(callee) === 'pipeline';
 }
+
+/** Query-builder steps that make a `.stream()` at the end of their chain a database stream (Knex, TypeORM, Mongoose). */
+const BUILDER_STEPS = new Set(['select', 'from', 'where', 'whereIn', 'column', 'columns', 'table', 'orderBy', 'join', 'leftJoin', 'limit', 'find', 'aggregate', 'createQueryBuilder', 'raw']);
+
+/**
+ * Whether a `pipeline()` source is a database stream: a cursor by provenance, or `.stream()` at the
+ * end of a query-builder chain (`knex('pages').where(…).stream()`), whatever object starts the chain.
+ */
+export function isDatabaseStreamSource(node: Node, provenance: Provenance): boolean {
+  if (provenance.shape(node)?.ref.shape.role === 'cursor') return true;
+  const call = skipWrappers(node);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || memberKey(call.callee) !== 'stream') return false;
+  for (let current: Node = call.callee.object; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
+    if (BUILDER_STEPS.has(memberKey(current.callee) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A stream step of a `pipeline()` whose async callback calls back only when its `await`s succeed:
+ * `new Transform({ transform: async (row, enc, cb) => { await save(row); cb(); } })`. Node ignores
+ * the promise such a function returns, so a rejection never reaches `cb(err)`: the pipeline never
+ * settles and its source stream keeps its connection. Returns the function, or null.
+ */
+export function stallingStreamCallback(step: Node): TSESTree.FunctionLike | null {
+  const created = skipWrappers(step);
+  if (created.type !== 'NewExpression' || created.callee.type !== 'Identifier' || !/^(?:Transform|Writable|Duplex)$/u.test(created.callee.name)) return null;
+  const options = created.arguments[0];
+  if (options?.type !== 'ObjectExpression') return null;
+  for (const property of options.properties) {
+    if (property.type !== 'Property' || property.key.type !== 'Identifier' || !['transform', 'write', 'writev', 'final', 'flush'].includes(property.key.name)) continue;
+    const fn = property.value;
+    if (!isFunction(fn) || !fn.async) continue;
+    const callback = fn.params[fn.params.length - 1];
+    if (callback?.type !== 'Identifier') continue;
+    if (awaitOutsideCallbackCatch(fn, callback.name)) return fn;
+  }
+  return null;
+}
+
+/** An `await` in `fn` not inside a `try` whose `catch` mentions `callback`. */
+function awaitOutsideCallbackCatch(fn: TSESTree.FunctionLike, callback: string): boolean {
+  let found = false;
+  const visit = (n: Node, guarded: boolean): void => {
+    if (found) return;
+    if (n !== fn && isFunction(n)) return;
+    if (n.type === 'AwaitExpression' && !guarded) {
+      found = true;
+      return;
+    }
+    if (n.type === 'TryStatement') {
+      const handles = n.handler !== null && mentions(n.handler, callback);
+      visit(n.block, guarded || handles);
+      if (n.handler) visit(n.handler, guarded);
+      if (n.finalizer) visit(n.finalizer, guarded);
+      return;
+    }
+    for (const key of Object.keys(n) as Array<keyof Node>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node, guarded);
+      }
+    }
+  };
+  if (fn.body) visit(fn.body, false);
+  return found;
+}
+
+function mentions(root: Node, name: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n.type === 'Identifier' && n.name === name) found = true;
+    for (const key of Object.keys(n) as Array<keyof Node>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}

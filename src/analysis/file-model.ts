@@ -79,6 +79,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
     modules.size === 0 &&
     !(typed && methodCallPattern(catalog).test(text)) &&
     !mayHaveEvidence(text, catalog) &&
+    !(STREAM_PIPELINE.test(text) && QUERY_STREAM.test(text)) &&
     !(projectModules !== null && methodCallPattern(catalog).test(text) && importsProjectDriverModule(text, projectModules, context.filename))
   ) {
     return null;
@@ -94,6 +95,10 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
   };
   return model;
 }
+
+/** A `.stream()` fed to `pipeline()`: the stalled-pipeline check of require-cursor-close needs no driver import. */
+const STREAM_PIPELINE = /\bpipeline\s*\(/u;
+const QUERY_STREAM = /\.stream\s*\(/u;
 
 /** The project's own modules, read with the configured parser; null where the host gives no parser (oxlint). */
 function projectModulesFor(context: AnyContext, catalog: Catalog): ProjectModules | null {

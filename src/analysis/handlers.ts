@@ -105,7 +105,15 @@ function exportedHandler(fn: FunctionNode, filename: string): string | null {
   if (/(?:^|\/)pages\/api\//u.test(base) && name === 'default') return 'this API route';
   if (name === 'handler') return 'the serverless `handler`';
   if (name === 'default.fetch') return 'the `fetch` handler';
+  // an exported controller whose parameters say it serves requests: `exports.getRag = async (req, res) => …`
+  if (takesRequestAndResponse(fn)) return `the request handler \`${name}\``;
   return null;
+}
+
+/** `(req, res)`, `(req, res, next)`, `(request, reply)`: Express/Koa/Fastify controller parameters. */
+function takesRequestAndResponse(fn: FunctionNode): boolean {
+  const [first, second] = fn.params;
+  return first?.type === 'Identifier' && second?.type === 'Identifier' && /^(?:req|request)$/u.test(first.name) && /^(?:res|response|reply)$/u.test(second.name);
 }
 
 /** The export name of a function: `export function GET`, `export const handler = …`, `exports.handler = …`, `export default …`. */

@@ -360,6 +360,38 @@ export async function migrate(options) {
   ],
   invalid: [
     {
+      name: 'review: an exported controller taking (req, res) is a request handler (closed in finally or not)',
+      code: `import { MongoClient } from 'mongodb';
+export const getRag = async (req: unknown, res: { json(v: unknown): void }) => {
+  const client = new MongoClient(process.env.URI!);
+  try {
+    res.json(await client.db().collection('x').find().toArray());
+  } finally {
+    await client.close();
+  }
+};`,
+      errors: [
+        {
+          messageId: 'perRequest', data: { name: 'client', handler: 'the request handler `getRag`' }, line: 3, column: 18, endLine: 3, endColumn: 51,
+          suggestions: [
+            { messageId: 'moveToModule', data: { name: 'client', andEnd: ' and drop `client.close()`' }, output: `import { MongoClient } from 'mongodb';
+const client = new MongoClient(process.env.URI!);
+
+export const getRag = async (req: unknown, res: { json(v: unknown): void }) => {
+  res.json(await client.db().collection('x').find().toArray());
+};` },
+            { messageId: 'lazySingleton', data: { name: 'client', andEnd: ' and drop `client.close()`' }, output: `import { MongoClient } from 'mongodb';
+let client: InstanceType<typeof MongoClient> | undefined;
+
+export const getRag = async (req: unknown, res: { json(v: unknown): void }) => {
+  client ??= new MongoClient(process.env.URI!);
+  res.json(await client.db().collection('x').find().toArray());
+};` },
+          ],
+        },
+      ],
+    },
+    {
       name: "pg: a pool per call, never ended",
       filename: "file.js",
       code: `import { Pool } from 'pg';

@@ -15,6 +15,27 @@ const mongoose = `import mongoose from 'mongoose';\nconst User = mongoose.model(
 runRuleTests('require-cursor-close', rule, {
   valid: [
     {
+      name: 'review twin: the async transform routes its error to the callback',
+      code: `import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+export async function reindex(knex, save) {
+  await pipeline(
+    knex('pages').select('id', 'body').where({ published: true }).stream(),
+    new Transform({
+      objectMode: true,
+      transform: async (page, enc, cb) => {
+        try {
+          await save(page);
+          cb();
+        } catch (error) {
+          cb(error);
+        }
+      },
+    }),
+  );
+}`,
+    },
+    {
       name: 'review: a cursor consumed through a builder chain (cursor.map(fn).toArray())',
       code: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
@@ -310,6 +331,24 @@ export async function count(session) {
     },
   ],
   invalid: [
+    {
+      name: 'review: a database stream feeding a pipeline whose async transform calls back only on success',
+      code: `import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+export async function reindex(knex, save) {
+  await pipeline(
+    knex('pages').select('id', 'body').where({ published: true }).stream(),
+    new Transform({
+      objectMode: true,
+      transform: async (page, enc, cb) => {
+        await save(page);
+        cb();
+      },
+    }),
+  );
+}`,
+      errors: [{ messageId: 'stalledPipeline', data: { step: 'transform', line: '8', callback: 'cb' }, line: 5, column: 5, endLine: 5, endColumn: 75 }],
+    },
     {
       name: 'mongodb: builder methods return the same cursor, which is read once and never closed',
       code: `${mongo}export async function f() {
