@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LimitSetting, PoolLimits } from '../src/catalog/types.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { numberOf, OptionsReader, uriParameter, type SettingLookup } from '../src/analysis/options.js';
+import { settingApplies } from '../src/analysis/pool-size.js';
 import { creationName, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
 import { createRule } from '../src/create-rule.js';
 import { insertArgument, insertProperty, propertyText } from '../src/fixes/insert-property.js';
@@ -86,6 +87,8 @@ export default createRule<[RuleOptions], MessageIds>({
         const wait = WAIT_KINDS.has(setting.kind);
         if (!wait && !requireRecycling) continue;
         if (isMoot(setting, options)) continue;
+        // a setting whose default follows another option (TypeORM's `poolSize` by `type`) only where it applies
+        if (setting.defaultBy !== undefined && settingApplies(setting, options.kind === 'object' ? options.object : null, reader) !== true) continue;
         check(creation, name, setting, options, wait);
       }
     }

@@ -401,7 +401,7 @@ export default createRule<[], MessageIds>({
     function keptAlive(acquire: Acquire, variable: Variable, holder: Node, releases: ReadonlyArray<PathEvent<Release>>): boolean {
       const shape = acquire.value.ref.shape;
       // `const p = pool.connect(); …; const client = await p`: the lease is held under another name
-      if (acquire.value.promise && variable.references.some((r) => awaitedIntoBinding(r.identifier as Node))) return true;
+      if (acquire.value.promise && variable.references.some((r) => awaitedIntoBinding(r.identifier))) return true;
       if (shape.role === 'lease' || releases.some((r) => r.data.release !== null)) return false;
       if (isSubscriber(variable, shape)) return true;
       return findHandOff(variable, holder, { ...ownershipOptions(provenance, settings, names), calleesKeep: true }) !== null;

@@ -1,9 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import type { PluginDocs } from './create-rule.js';
-
-type AnyRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
-
 export type ConfigName = 'recommended' | 'strict' | 'recommended-type-checked' | 'all';
+
+/** What `rulesFor` reads of a rule: its `meta`. */
+type RuleWithMeta = { meta: { deprecated?: unknown; docs?: { recommended?: string } } };
 
 /**
  * The rules each config enables, derived from rule meta (DESIGN.md §3): `recommended` holds the
@@ -11,7 +9,7 @@ export type ConfigName = 'recommended' | 'strict' | 'recommended-type-checked' |
  * simplifications; `recommended-type-checked` is `recommended` with type-aware resolution on; `all`
  * enables every rule.
  */
-export function rulesFor(config: ConfigName, rules: Readonly<Record<string, AnyRule>>, namespace: string): Record<string, 'error'> {
+export function rulesFor(config: ConfigName, rules: Readonly<Record<string, RuleWithMeta>>, namespace: string): Record<string, 'error'> {
   const selected: Record<string, 'error'> = {};
   for (const [name, rule] of Object.entries(rules)) {
     if (rule.meta.deprecated) continue;
@@ -26,6 +24,6 @@ export function rulesFor(config: ConfigName, rules: Readonly<Record<string, AnyR
 }
 
 /** Settings a config carries. */
-export function settingsFor(config: ConfigName, namespace: string): TSESLint.SharedConfigurationSettings | undefined {
+export function settingsFor(config: ConfigName, namespace: 'connection-hygiene'): { 'connection-hygiene': { typeAware: boolean } } | undefined {
   return config === 'recommended-type-checked' ? { [namespace]: { typeAware: true } } : undefined;
 }

@@ -1,3 +1,4 @@
+import noConnectionBudgetOverflow from '../rules/no-connection-budget-overflow.js';
 import noDoubleRelease from '../rules/no-double-release.js';
 import noFloatingQuery from '../rules/no-floating-query.js';
 import noPoolInLoop from '../rules/no-pool-in-loop.js';
@@ -11,6 +12,7 @@ import requireRollback from '../rules/require-rollback.js';
 
 /** Every rule, by name. One file per rule in `rules/`; this registry is checked against the folder by tests. */
 export const rules = {
+  'no-connection-budget-overflow': noConnectionBudgetOverflow,
   'no-double-release': noDoubleRelease,
   'no-floating-query': noFloatingQuery,
   'no-pool-in-loop': noPoolInLoop,

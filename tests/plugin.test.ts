@@ -154,7 +154,7 @@ describe('configs', () => {
     });
 
     it('sets typeAware only in recommended-type-checked', () => {
-      const settings = config.settings?.[NAMESPACE] as { typeAware?: boolean } | undefined;
+      const settings = config.settings?.[NAMESPACE];
       if (configName === 'recommended-type-checked') expect(settings?.typeAware).toBe(true);
       else expect(settings?.typeAware).toBeUndefined();
     });

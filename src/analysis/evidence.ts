@@ -103,7 +103,7 @@ export function callbackEvidence(
     const releaser = callback.releaseParam === undefined ? undefined : fn.params[callback.releaseParam];
     if (releaser?.type !== 'Identifier') continue;
     const releaserVariable = findVariable(releaser);
-    if (releaserVariable?.references.some((r) => isCallee(r.identifier as Node))) return candidate;
+    if (releaserVariable?.references.some((r) => isCallee(r.identifier))) return candidate;
   }
   return null;
 }

@@ -129,3 +129,28 @@ function functionName(fn: Node): string | null {
 function isPrototypeOf(node: Node, name: string): boolean {
   return node.type === 'MemberExpression' && memberKey(node) === 'prototype' && node.object.type === 'Identifier' && node.object.name === name;
 }
+
+/** The method `this.<key>` names in the owner: a class method, or a function on an ES5 constructor's prototype. */
+export function ownMethod(owner: Node, key: string, program: TSESTree.Program): TSESTree.FunctionLike | null {
+  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') {
+    for (const element of owner.body.body) {
+      if (element.type === 'MethodDefinition' && element.kind === 'method' && !element.static && propertyName(element) === key) return element.value;
+      if (element.type === 'PropertyDefinition' && !element.static && propertyName(element) === key && element.value && isFunction(element.value)) return element.value;
+    }
+    return null;
+  }
+  const name = functionName(owner);
+  if (name === null) return null;
+  for (const statement of program.body) {
+    const expression = statement.type === 'ExpressionStatement' ? statement.expression : null;
+    if (expression?.type !== 'AssignmentExpression') continue;
+    const left = skipWrappers(expression.left);
+    if (left.type === 'MemberExpression' && isPrototypeOf(left.object, name) && memberKey(left) === key && isFunction(expression.right)) return expression.right;
+    if (isPrototypeOf(left, name) && expression.right.type === 'ObjectExpression') {
+      for (const property of expression.right.properties) {
+        if (property.type === 'Property' && propertyName(property) === key && isFunction(property.value)) return property.value;
+      }
+    }
+  }
+  return null;
+}

@@ -66,6 +66,11 @@ export class OptionsReader {
     return { kind: 'missing', into: object, path };
   }
 
+  /** The initialiser of a `const` (or never-reassigned `let`) of this file that `id` reads, or null. */
+  constInitOf(id: TSESTree.Identifier): Node | null {
+    return this.constInit(id);
+  }
+
   private constInit(id: TSESTree.Identifier): Node | null {
     const variable = this.findVariable(id);
     const def = variable?.defs[0];

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Catalog, ShapeRef } from '../catalog/index.js';
-import { memberKey, propertyName, skipWrappers } from './ast.js';
-import { exportApplies, findProduce, pathEquals, viaMatches, type ModuleValue, type ShapeValue } from './provenance.js';
+import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
+import { memberKey, propertyName, skipWrappers, walkSubtree } from './ast.js';
+import { exportApplies, findProduce, pathEquals, viaMatches, type ModuleValue } from './provenance.js';
 
 type Node = TSESTree.Node;
 
@@ -17,13 +17,15 @@ type Node = TSESTree.Node;
  * modules). ESLint's `--cache` keys on each file's own text, so a cached result of an importing file
  * is not invalidated by an edit of the imported one (as with eslint-plugin-import's export map).
  */
-export interface ProjectExport {
-  /** an exported pool or handle (`pool`), or what calling the exported function returns (`getClient()`) */
-  readonly value: ShapeRef;
-  readonly kind: 'value' | 'factory';
-  /** for a factory: its result is a promise (an `async` function, or one returning a promise) */
-  readonly promise: boolean;
-}
+export type ProjectExport =
+  /** an exported pool or handle (`export const pool = new Pool()`) */
+  | { readonly kind: 'value'; readonly value: ShapeRef }
+  /**
+   * an exported function: what calling it returns, when that is a driver value (`getClient()` → a
+   * lease; `promise` when it is async or returns a promise), and the parameters it releases
+   * (`export function finish(client) { client.release() }`), so passing a lease to it hands it off
+   */
+  | { readonly kind: 'function'; readonly returns: { readonly ref: ShapeRef; readonly promise: boolean } | null; readonly releases: ReadonlySet<number> };
 
 export interface ProjectModuleExports {
   /** named exports (`default` included) */
@@ -60,10 +62,10 @@ export function isRelativeSpecifier(specifier: string): boolean {
  */
 export function createProjectModules(catalog: Catalog, parser: object, parse: ParseFile, importsDriver: (text: string) => boolean): ProjectModules {
   let byParser = caches.get(catalog);
-  if (byParser === undefined) caches.set(catalog, (byParser = new WeakMap()));
-  let cache = byParser.get(parser);
-  if (cache === undefined) byParser.set(parser, (cache = new Map()));
-  const entries = cache;
+  if (byParser === undefined) caches.set(catalog, (byParser = new WeakMap<object, Map<string, CacheEntry>>()));
+  let entries = byParser.get(parser);
+  if (entries === undefined) byParser.set(parser, (entries = new Map<string, CacheEntry>()));
+  const cache = entries;
   return {
     exportsOf(specifier, importer) {
       if (!isRelativeSpecifier(specifier)) return null;
@@ -75,17 +77,17 @@ export function createProjectModules(catalog: Catalog, parser: object, parse: Pa
       } catch {
         return null;
       }
-      const cached = entries.get(file);
+      const cached = cache.get(file);
       if (cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.exports;
-      let exports: ProjectModuleExports | null = null;
+      let exports: ProjectModuleExports | null;
       try {
         const text = readFileSync(file, 'utf8');
         const ast = importsDriver(text) ? parse(text, file) : null;
-        exports = ast === null ? null : readExports(ast, catalog);
+        exports = ast === null ? null : readExports(ast, catalog, text);
       } catch {
         exports = null; // a module our parser cannot read is simply not followed
       }
-      entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, exports });
+      cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, exports });
       return exports;
     },
   };
@@ -108,13 +110,28 @@ function resolveFile(base: string): string | null {
 type Evaluated = { readonly kind: 'module'; readonly value: ModuleValue } | { readonly kind: 'shape'; readonly ref: ShapeRef; readonly promise: boolean };
 
 /** Reads a module's top-level code: its driver imports, its bindings, its exports. */
-export function readExports(program: TSESTree.Program, catalog: Catalog): ProjectModuleExports | null {
+export function readExports(program: TSESTree.Program, catalog: Catalog, source = ''): ProjectModuleExports | null {
+  const releaseNames = catalogReleaseNames(catalog);
   /** what a top-level name is bound to: an expression, a driver module path, or a property of an expression */
   type Binding = { readonly node: Node } | { readonly module: ModuleValue } | { readonly of: Node; readonly key: string };
   const bindings = new Map<string, Binding>();
   const functions = new Map<string, TSESTree.FunctionLike>();
   const named = new Map<string, Node>();
   let whole: Node | null = null;
+
+  /** `/** @releases client *\/ export declare function finish(client: PoolClient): void` — the ownership convention (README) */
+  const documented = new Map<string, Set<number>>();
+  const readReleasesTag = (statement: Node, fn: TSESTree.FunctionLike | TSESTree.TSDeclareFunction, name: string): void => {
+    const comment = (program.comments ?? []).filter((c) => c.type === 'Block' && c.range[1] <= statement.range[0]).at(-1);
+    if (comment === undefined || /\S/u.test(textBetween(comment.range[1], statement.range[0]))) return;
+    const released = new Set<number>();
+    for (const match of comment.value.matchAll(/@releases\s+(\w+)/gu)) {
+      const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === match[1]);
+      if (index >= 0) released.add(index);
+    }
+    if (released.size > 0) documented.set(name, released);
+  };
+  const textBetween = (start: number, end: number): string => source.slice(start, end);
 
   const bindDeclaration = (declaration: Node, exported: boolean): void => {
     if (declaration.type === 'VariableDeclaration') {
@@ -135,6 +152,8 @@ export function readExports(program: TSESTree.Program, catalog: Catalog): Projec
     } else if (declaration.type === 'FunctionDeclaration' && declaration.id) {
       functions.set(declaration.id.name, declaration);
       if (exported) named.set(declaration.id.name, declaration.id);
+    } else if (declaration.type === 'TSDeclareFunction' && declaration.id && exported) {
+      named.set(declaration.id.name, declaration.id);
     }
   };
 
@@ -154,6 +173,9 @@ export function readExports(program: TSESTree.Program, catalog: Catalog): Projec
         break;
       case 'ExportNamedDeclaration':
         if (statement.declaration) bindDeclaration(statement.declaration, true);
+        if ((statement.declaration?.type === 'FunctionDeclaration' || statement.declaration?.type === 'TSDeclareFunction') && statement.declaration.id) {
+          readReleasesTag(statement, statement.declaration, statement.declaration.id.name);
+        }
         for (const s of statement.specifiers) {
           if (s.local.type === 'Identifier' && s.exported.type === 'Identifier' && statement.source === null) named.set(s.exported.name, s.local);
         }
@@ -273,11 +295,15 @@ export function readExports(program: TSESTree.Program, catalog: Catalog): Projec
     const fn = functions.get(name) ?? (node.type === 'Identifier' ? (functions.get(node.name) ?? asFunction(bound && 'node' in bound ? bound.node : undefined)) : asFunction(node));
     if (fn !== null) {
       const result = returned(fn);
-      if (result?.kind !== 'shape') return null;
-      return { kind: 'factory', value: result.ref, promise: result.promise || fn.async };
+      const returns = result?.kind === 'shape' ? { ref: result.ref, promise: result.promise || fn.async } : null;
+      const releases = releasedParameters(fn, releaseNames);
+      for (const index of documented.get(name) ?? []) releases.add(index);
+      return returns === null && releases.size === 0 ? null : { kind: 'function', returns, releases };
     }
+    const tagged = documented.get(name);
+    if (tagged !== undefined) return { kind: 'function', returns: null, releases: tagged };
     const value = evaluate(node);
-    return value?.kind === 'shape' && !value.promise ? { kind: 'value', value: value.ref, promise: false } : null;
+    return value?.kind === 'shape' && !value.promise ? { kind: 'value', value: value.ref } : null;
   };
 
   const exports = new Map<string, ProjectExport>();
@@ -295,4 +321,36 @@ function asFunction(node: Node | undefined): TSESTree.FunctionLike | null {
 
 function isModuleExports(node: Node): boolean {
   return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberKey(node) === 'exports';
+}
+
+/** Every release and discard method of a cataloged lease or connection. */
+const catalogReleaseNames = perCatalog((catalog: Catalog): ReadonlySet<string> => {
+  const names = new Set<string>();
+  for (const driver of catalog.drivers) {
+    for (const shape of Object.values(driver.shapes)) {
+      if (shape.role !== 'lease' && shape.role !== 'connection') continue;
+      for (const name of [...(shape.release ?? []), ...(shape.discard ?? [])]) names.add(name);
+    }
+  }
+  return names;
+});
+
+/** The parameters a function calls a release method on (`function finish(c) { c.release() }`). */
+function releasedParameters(fn: TSESTree.FunctionLike, releaseNames: ReadonlySet<string>): Set<number> {
+  const released = new Set<number>();
+  const names = new Map<string, number>();
+  fn.params.forEach((param, index) => {
+    if (param.type === 'Identifier') names.set(param.name, index);
+  });
+  if (names.size === 0 || fn.body == null) return released;
+  walkSubtree(fn.body, (n) => {
+    if (n.type === 'CallExpression') {
+      const callee = skipWrappers(n.callee);
+      if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && names.has(callee.object.name) && releaseNames.has(memberKey(callee) ?? '')) {
+        released.add(names.get(callee.object.name)!);
+      }
+    }
+    return true;
+  });
+  return released;
 }

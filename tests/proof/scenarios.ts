@@ -178,6 +178,16 @@ export const scenarios: Record<string, Scenario> = {
       return [...out, ...leaked(p)];
     },
   },
+  'no-connection-budget-overflow#1': {
+    marker: "8 workers × pg's default of 10 = 80 connections",
+    kind: 'static',
+    reason: 'the overflow needs 8 forked processes against a server with max_connections 50; the test checks the suggested size silences the rule',
+  },
+  'no-connection-budget-overflow#3': {
+    marker: 'every concurrent invocation of the handler holds a pool',
+    kind: 'static',
+    reason: 'the fan-out needs concurrent serverless instances; the test checks the suggested max: 1 silences the rule',
+  },
   'require-pool-limits#1': { marker: 'pg waits for ever for a free client', exercise: acquireBeyondMax },
   'require-pool-limits#2': { marker: '0 means no limit', exercise: acquireBeyondMax },
   'require-pool-limits#6': { marker: 'the config is followed within the file', exercise: acquireBeyondMax },
@@ -196,6 +206,15 @@ export const scenarios: Record<string, Scenario> = {
   'require-release#4': {
     marker: 'the finally releases the client before the returned query has finished',
     exercise: async (p) => [...(await settleAll(p, [p.call('listUsers')])), ...busy(p)],
+  },
+  'require-release#10': {
+    marker: 'a failing setup query leaks the client',
+    remedy: 'the client is released when the setup fails',
+    exercise: async (p) => {
+      const call = await p.within(p.call('borrowClient', 'not a duration'), 3000);
+      const out = call.status === 'rejected' ? [] : [`borrowClient with a bad timeout ${describeOutcome(call)} (expected a rejection)`];
+      return [...out, ...leaked(p)];
+    },
   },
   'require-rollback#1': {
     marker: 'an exception between BEGIN and COMMIT',

@@ -88,7 +88,7 @@ export async function lintFixture(mode: Mode, options: { rules?: Linter.RulesRec
           parser: tsParser,
           parserOptions: mode === 'typed' ? { project: './tsconfig.json', tsconfigRootDir: fixtureDir } : {},
         },
-        plugins: { 'connection-hygiene': plugin as never, test: { rules: { probe: probeRule, ownership: ownershipRule } } as never },
+        plugins: { 'connection-hygiene': plugin, test: { rules: { probe: probeRule, ownership: ownershipRule } } as never },
         ...(config.settings ? { settings: config.settings } : {}),
         rules: { ...(config.rules as Linter.RulesRecord), 'test/probe': 'error', 'test/ownership': 'error', ...options.rules },
       },
