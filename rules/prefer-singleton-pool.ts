@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaringFunction, holderOf, isFunction, skipWrappers, walkSubtree } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
+import { enclosingFinally, inCatchClause, mayRejectOrThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { calledOnceAtModuleLevel, isTestLifecycleHook, requestHandler } from '../src/analysis/handlers.js';
 import { loopContext, readIdentifiers } from '../src/analysis/loops.js';
@@ -26,12 +27,13 @@ import { anchorIn, classifyReleaseCall, endingMethodNames } from '../src/analysi
 import { createRule } from '../src/create-rule.js';
 import { moveToModuleLevel, movable, reindent, topLevelInsertionPoint } from '../src/fixes/hoist.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
+import { statementsBetween } from '../src/fixes/statements.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
-export type MessageIds = 'notCached' | 'perRequest' | 'perInstance' | 'moveToModule' | 'lazySingleton' | 'globalThisCache';
+export type MessageIds = 'notCached' | 'endedOnSuccessOnly' | 'perRequest' | 'perInstance' | 'moveToModule' | 'lazySingleton' | 'globalThisCache';
 
 /** How often the code around a creation runs. */
 type RunContext =
@@ -83,6 +85,8 @@ export default createRule<[], MessageIds>({
       notCached:
         '`{{name}}` creates a new pool every time {{fn}} runs, and that pool is not cached outside the function, not returned and not ended on every path; create it once at module level or cache it lazily.',
       perRequest: '`{{name}}` creates a new pool on every request to {{handler}}, so every request pays the connection setup; create the pool once at module level and share it.',
+      endedOnSuccessOnly:
+        '`{{name}}` creates a new pool every time {{fn}} runs and ends it at line {{line}} only when nothing before that throws, so every failing call leaves a pool and its connections open; create it once at module level, or end it in `finally`.',
       perInstance:
         '`{{name}}` creates a new pool for every instance of `{{className}}`, and `{{className}}` is instantiated inside a function at line {{line}}; create the pool once at module level and share it.',
       moveToModule: 'Move `{{name}}` to a module-level `const`{{andEnd}}.',
@@ -194,12 +198,32 @@ export default createRule<[], MessageIds>({
       const { variable, creation, context: run } = event.data;
       if (uncertain.has(variable)) return;
       const escape = frame.findEscape(event, (e) => e.data.kind === 'end' && e.data.variable === variable);
-      if (escape === null) return;
       const fn = run.kind === 'many' ? run.description : 'the constructor';
-      report(creation, 'notCached', { name: variable.name, fn });
+      if (escape !== null) {
+        report(creation, 'notCached', { name: variable.name, fn });
+        return;
+      }
+      // ended on every path, but only when nothing before the end throws
+      const unsafeEnd = endSkippedByException(creation, variable, frame.node);
+      if (unsafeEnd !== null) report(creation, 'endedOnSuccessOnly', { name: variable.name, fn, line: String(unsafeEnd.loc.start.line) });
     }
 
-    function report(creation: PoolCreation, messageId: 'notCached' | 'perRequest', data: Record<string, string>): void {
+    /**
+     * `const client = await MongoClient.connect(url); await client.db().command(cmd); await client.close();`:
+     * the end runs only when nothing between the creation and it throws (an `await` or a `throw`), so
+     * every failing call leaves a pool open. An end in `finally`, in a `catch` as well, or in
+     * `.finally()` covers it. Returns the end call that an exception skips, or null.
+     */
+    function endSkippedByException(creation: PoolCreation, variable: Variable, holder: Node): TSESTree.CallExpression | null {
+      const ends = endCalls(variable, provenance, names);
+      if (ends.length === 0 || ends.some((end) => enclosingFinally(end, holder) !== null || inCatchClause(end, holder) || holderOf(end) !== holder)) return null;
+      const first = ends.reduce((a, b) => (a.range[0] <= b.range[0] ? a : b));
+      const between = statementsBetween(creation.node, first);
+      if (between === null) return null;
+      return between.some((s) => !isInsideNode(creation.node, s) && !isInsideNode(first, s) && mayRejectOrThrow(s)) ? first : null;
+    }
+
+    function report(creation: PoolCreation, messageId: 'notCached' | 'perRequest' | 'endedOnSuccessOnly', data: Record<string, string>): void {
       context.report(withFixPolicy({ node: creation.node, messageId, data, suggest: suggestions(creation) }, settings));
     }
 

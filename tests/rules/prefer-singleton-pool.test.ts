@@ -5,6 +5,16 @@ const pg = `import { Pool } from 'pg';\n`;
 
 runRuleTests('prefer-singleton-pool', rule, {
   valid: [
+    { name: 'a client created per call and closed in finally', code: `import { MongoClient } from 'mongodb';
+export async function importUsers(url: string, insert: (rows: unknown[]) => Promise<void>) {
+  const client = await MongoClient.connect(url);
+  try {
+    const users = await client.db().collection('users').find().toArray();
+    await insert(users);
+  } finally {
+    await client.close();
+  }
+}` },
     { name: 'review: a pool returned through its opening (`return await ds.initialize()`)', code: `import { DataSource } from 'typeorm';\nexport const provider = { useFactory: async (config) => {\n  const db = new DataSource(config);\n  return await db.initialize();\n} };` },
     { name: 'review: a client kept through its opening result captured by a returned closure', code: `import { DBSQLClient } from '@databricks/sql';\nexport async function getSession(options) {\n  const client = new DBSQLClient({});\n  const connection = await client.connect(options);\n  const session = await connection.openSession();\n  return { session, close: async () => { await session.close(); await connection.close(); } };\n}` },
     // Review set (real-code false alarms, in our own minimal form). The bugs this rule still catches
@@ -359,6 +369,17 @@ export async function migrate(options) {
     },
   ],
   invalid: [
+    {
+      name: 'a client created per call and closed only on the success path (recall issue item 5)',
+      code: `import { MongoClient } from 'mongodb';
+export async function importUsers(url: string, insert: (rows: unknown[]) => Promise<void>) {
+  const client = await MongoClient.connect(url);
+  const users = await client.db().collection('users').find().toArray();
+  await insert(users);
+  await client.close();
+}`,
+      errors: [{ messageId: 'endedOnSuccessOnly', data: { name: 'client', fn: '`importUsers`', line: '6' }, line: 3, column: 24, endLine: 3, endColumn: 48 }],
+    },
     {
       name: 'review: an exported controller taking (req, res) is a request handler (closed in finally or not)',
       code: `import { MongoClient } from 'mongodb';
