@@ -59,6 +59,11 @@ export function cursorOpening(node: TSESTree.CallExpression | TSESTree.NewExpres
   if (isSubmittedArgument(node, provenance)) return null;
   if (node.type === 'CallExpression') {
     const callee = skipWrappers(node.callee);
+    // `c.limit(n)` on a cursor variable: a builder that returns the same cursor, not a new one
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+      const receiver = provenance.shape(callee.object);
+      if (receiver !== null && receiver.ref.shape === value.ref.shape) return null;
+    }
     if (callee.type === 'MemberExpression' && callee.object.type !== 'Super') {
       const method = memberKey(callee);
       const receiver = provenance.shape(callee.object);

@@ -15,6 +15,16 @@ const mongoose = `import mongoose from 'mongoose';\nconst User = mongoose.model(
 runRuleTests('require-cursor-close', rule, {
   valid: [
     {
+      name: 'a cursor builder called as a statement on a cursor variable is the same cursor (returned later)',
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db');
+export function list(q, n) {
+  const c = client.db().collection('x').find(q);
+  if (n) { c.limit(n); }
+  return c;
+}`,
+    },
+    {
       name: 'review twin: the async transform routes its error to the callback',
       code: `import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
