@@ -4,7 +4,8 @@ import { readSettings, type PluginSettings } from '../settings.js';
 import { mayHaveEvidence } from './evidence.js';
 import { createProjectModules, isRelativeSpecifier, type ProjectModules } from './project-modules.js';
 import { Provenance } from './provenance.js';
-import { createTypeQueries, type TypeQueries } from './type-resolver.js';
+import type * as ts from 'typescript';
+import { createTypeQueries, importsReachDriver, type TypeQueries } from './type-resolver.js';
 
 /**
  * What the plugin knows about one file, computed once and shared by every rule (cached by the
@@ -67,20 +68,22 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
   const text = sourceCode.text;
   const modules = importedDriverModules(text, catalog);
   // Typed mode: a file that imports no driver can still use one through the project's own modules
-  // (`import { getClient } from './db'`). It gets a model when it calls a method some cataloged shape
-  // has (`.query(`, `.release(`, `.connect(` …); the type checker is then asked only about the
-  // candidates the rules pass to provenance.
+  // (`import { getClient } from './db'`, re-exports, workspace packages). It gets a model when the
+  // program's import graph reaches a driver from it or it imports a driver type name (`typedGate`);
+  // the type checker is then asked only about the candidates the rules pass to provenance.
   const typed = settings.typeAware && hasProgram(sourceCode);
-  const projectModules = projectModulesFor(context, catalog);
+  const projectModules = settings.followImports ? projectModulesFor(context, catalog) : null;
   // Any mode: a file that calls a lease's acquisition method and some release may hold a lease by
   // evidence (`evidence.ts`): two regular expression tests. A file that calls a cataloged method
   // and imports one of the project's own modules that exports a driver value uses it through that.
+  // Typed mode adds only files where types can change an answer (`typedGate`); a method name alone
+  // (`.map(`, `.get(`, `.min(`) admits nothing.
   if (
     modules.size === 0 &&
-    !(typed && methodCallPattern(catalog).test(text)) &&
     !mayHaveEvidence(text, catalog) &&
     !(STREAM_PIPELINE.test(text) && QUERY_STREAM.test(text)) &&
-    !(projectModules !== null && methodCallPattern(catalog).test(text) && importsProjectDriverModule(text, projectModules, context.filename))
+    !(projectModules !== null && projectCallPattern(catalog).test(text) && importsProjectDriverModule(text, projectModules, context.filename)) &&
+    !(typed && typedGate(sourceCode, catalog, context.filename))
   ) {
     return null;
   }
@@ -106,7 +109,7 @@ function projectModulesFor(context: AnyContext, catalog: Catalog): ProjectModule
   if (parser == null || (typeof parser.parseForESLint !== 'function' && typeof parser.parse !== 'function')) return null;
   const parse = (text: string, filePath: string): TSESTree.Program | null => {
     // no type information and no project: only the module's own syntax is read
-    const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, filePath, ecmaFeatures: { jsx: /x$/u.test(filePath) } };
+    const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: true, filePath, ecmaFeatures: { jsx: /x$/u.test(filePath) } };
     const result = typeof parser.parseForESLint === 'function' ? parser.parseForESLint(text, options).ast : parser.parse!(text, options);
     return (result as TSESTree.Program | undefined) ?? null;
   };
@@ -126,13 +129,71 @@ function importsProjectDriverModule(text: string, projectModules: ProjectModules
   return false;
 }
 
+let typedGateAdmissions = 0;
+
+/** How many files the typed gate admitted that the syntactic gate did not, in this process: for tests and bench/type-aware.js. */
+export function typedGateCount(): number {
+  return typedGateAdmissions;
+}
+
+/**
+ * The typed gate: a file without a driver import, evidence or project database module is worth type
+ * queries only when types can reach a driver from it —
+ * - it imports a catalog type name (`import type { PoolClient } from '@acme/db'`), or
+ * - a binding it imports is declared in a file that imports a driver module, directly or through the
+ *   files its imports resolve to in the program (the project's own modules, workspace packages, a
+ *   library's declarations), at most IMPORT_DEPTH files deep (`importsReachDriver`: the program's
+ *   module resolution, cached per program, then the imported names' declarations; no type is computed).
+ */
+export function typedGate(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog, filename: string): boolean {
+  const admitted = importsDriverTypeName(sourceCode.text, catalog) || reachesDriverThroughImports(sourceCode, catalog, filename);
+  if (admitted) typedGateAdmissions++;
+  return admitted;
+}
+
+/** `import { a, type B as C } from '…'` / `export { … } from '…'`: the named bindings of every import clause. */
+const NAMED_IMPORTS = /\b(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\b/gu;
+
+const driverTypeNames = perCatalog((catalog): ReadonlySet<string> => {
+  const names = new Set<string>();
+  for (const driver of catalog.drivers) {
+    for (const shape of Object.values(driver.shapes)) {
+      for (const name of shape.types ?? []) names.add(name.slice(name.lastIndexOf('.') + 1));
+    }
+  }
+  return names;
+});
+
+function importsDriverTypeName(text: string, catalog: Catalog): boolean {
+  const names = driverTypeNames(catalog);
+  for (const match of text.matchAll(NAMED_IMPORTS)) {
+    for (const part of match[1]!.split(',')) {
+      const imported = part.trim().replace(/^type\s+/u, '').split(/\s+as\s+/u)[0]!.trim();
+      if (names.has(imported)) return true;
+    }
+  }
+  return false;
+}
+
+function reachesDriverThroughImports(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog, filename: string): boolean {
+  const services = sourceCode.parserServices!;
+  const file = services.esTreeNodeToTSNodeMap!.get(sourceCode.ast as never) as unknown as ts.SourceFile | undefined;
+  const program = services.program!;
+  const sourceFile = file?.fileName !== undefined ? file : program.getSourceFile(filename);
+  return sourceFile !== undefined && importsReachDriver(program, sourceFile, catalog);
+}
+
 function hasProgram(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const services = sourceCode.parserServices;
   return services?.program != null && services.esTreeNodeToTSNodeMap != null;
 }
 
-/** `.name(` for every method a cataloged shape produces, ends, queries or scopes with. */
-const methodCallPattern = perCatalog((catalog): RegExp => {
+/**
+ * `.name(` for every method a cataloged shape produces, ends, queries or scopes with, except names
+ * every JavaScript collection or promise has (`.map(`, `.get(`, `.find(`, `.then(`): the cheap test
+ * before a file's relative imports are looked at.
+ */
+const projectCallPattern = perCatalog((catalog): RegExp => {
   const names = new Set<string>();
   for (const driver of catalog.drivers) {
     for (const shape of Object.values(driver.shapes)) {
@@ -142,6 +203,9 @@ const methodCallPattern = perCatalog((catalog): RegExp => {
       for (const list of [shape.transaction?.begin, shape.transaction?.commit, shape.transaction?.rollback]) for (const n of list ?? []) names.add(n);
     }
   }
+  for (const generic of GENERIC_METHODS) names.delete(generic);
   const escaped = [...names].map((n) => n.replace(/[$]/gu, '\\$&')).sort();
   return new RegExp(`\\.\\s*(?:${escaped.join('|')})\\s*[(<\`]`, 'u');
 });
+
+const GENERIC_METHODS = ['map', 'filter', 'find', 'forEach', 'get', 'set', 'has', 'delete', 'sort', 'min', 'max', 'all', 'then', 'catch', 'finally', 'keys', 'values', 'entries', 'push', 'join', 'includes', 'reduce', 'some', 'every', 'exec', 'count', 'close', 'end', 'on', 'once'];

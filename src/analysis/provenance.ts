@@ -3,7 +3,7 @@ import { findVariable as findVariableInScope } from '@typescript-eslint/utils/as
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
 import { isFunction, memberKey, propertyName, skipWrappers, thisClass } from './ast.js';
-import { fieldIndex, thisOwner, type FieldIndex } from './fields.js';
+import { fieldIndex, ownMethod, thisOwner, type FieldIndex } from './fields.js';
 import { callbackEvidence, evidenceOfCall } from './evidence.js';
 import type { ProjectModuleExports, ProjectModules } from './project-modules.js';
 import type { TypeQueries } from './type-resolver.js';
@@ -49,15 +49,17 @@ export interface ProjectValue {
   readonly exports: ProjectModuleExports;
 }
 
-/** A project function that returns a lease or pool when called (`export const getClient = () => pool.connect()`). */
-export interface FactoryValue {
-  readonly kind: 'factory';
-  readonly ref: ShapeRef;
-  /** its result is a promise of the shape */
-  readonly promise: boolean;
+/**
+ * A project function (`project-modules.ts`): what calling it returns, when that is a driver value
+ * (`export const getClient = () => pool.connect()`), and the parameters it releases.
+ */
+export interface ProjectFunctionValue {
+  readonly kind: 'function';
+  readonly returns: { readonly ref: ShapeRef; readonly promise: boolean } | null;
+  readonly releases: ReadonlySet<number>;
 }
 
-export type Value = ModuleValue | ShapeValue | ReleaserValue | ProjectValue | FactoryValue;
+export type Value = ModuleValue | ShapeValue | ReleaserValue | ProjectValue | ProjectFunctionValue;
 
 /** Asks the TypeScript checker for the shape of a node (type-aware resolution). */
 export type TypeResolver = (node: Node) => ShapeValue | null;
@@ -97,7 +99,8 @@ export class Provenance {
     readonly types: TypeQueries | null = null,
     private readonly projectModules: ProjectModules | null = null,
   ) {
-    this.typeResolver = types !== null ? (node) => types.shapeOfNode(node) : null;
+    // expressions the syntax and the import graph already rule out (`z.object(…)`, `JSON`, `[…].map`) are not asked about
+    this.typeResolver = types !== null ? (node) => (types.ruledOut(node) ? null : types.shapeOfNode(node)) : null;
   }
 
   /** The value of an expression, or `null` when it is not (known to be) driver-related. */
@@ -142,7 +145,7 @@ export class Provenance {
   }
 
   private typedCall(call: TSESTree.CallExpression): Value | null {
-    if (this.types === null || !valuePosition(call)) return null;
+    if (this.types === null || !valuePosition(call) || this.types.ruledOut(call)) return null;
     const callee = skipWrappers(call.callee);
     if (callee.type === 'MemberExpression') {
       if (callee.object.type === 'Super') return null;
@@ -170,6 +173,9 @@ export class Provenance {
    * without type information.
    */
   takesOwnership(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+    // a project function that releases that parameter (`finish(client)` from './db')
+    const callee = call.type === 'CallExpression' ? this.resolve(call.callee) : null;
+    if (callee?.kind === 'function' && callee.releases.has(index)) return true;
     return this.types?.argumentOwnership(call, index) === 'owns';
   }
 
@@ -257,9 +263,7 @@ export class Provenance {
   private projectExport(module: ProjectValue, name: string | null): Value | null {
     const found = name === null ? module.exports.whole : (module.exports.named.get(name) ?? (name === 'default' ? module.exports.whole : undefined));
     if (found == null) return name === null ? module : null;
-    return found.kind === 'factory'
-      ? { kind: 'factory', ref: found.value, promise: found.promise }
-      : { kind: 'shape', ref: found.value, promise: false, origin: null, via: 'module' };
+    return found.kind === 'function' ? found : { kind: 'shape', ref: found.value, promise: false, origin: null, via: 'module' };
   }
 
   private resolveIdentifier(node: TSESTree.Identifier): Value | null {
@@ -319,10 +323,13 @@ export class Provenance {
         const declarator = def.node;
         const fromInit = declarator.init ? this.resolvePatternTarget(declarator.id, def.name, declarator.init) : null;
         if (fromInit !== null) return fromInit;
+        // `let pool; … pool ??= new Pool()` / `let c: Connection; c = createConnection(o)`: every
+        // assignment that resolves agrees (and keeps where it was created); else the annotation
+        const assigned = declarator.init ? null : this.fromAssignments(variable);
+        if (assigned !== null) return assigned;
         const annotated = def.name.type === 'Identifier' ? this.fromAnnotation(def.name) : null;
         if (annotated !== null) return annotated;
-        // `let pool; … pool ??= new Pool()` / `pool = new Pool()`: every assignment that resolves agrees.
-        return this.fromAssignments(variable);
+        return declarator.init ? this.fromAssignments(variable) : null;
       }
       case 'Parameter':
         return def.name.type === 'Identifier' ? this.resolveParameter(def.name, def.node) : null;
@@ -515,9 +522,18 @@ export class Provenance {
     if (callee.type === 'MemberExpression') {
       const method = memberKey(callee);
       if (method === null) return null;
-      // typed mode: a method no cataloged shape or export has cannot produce anything, so its receiver is not worth a type query
-      if (this.typeResolver !== null && !catalogMethodNames(this.catalog).has(method)) return null;
+      // typed mode: a method no cataloged shape or export has cannot produce anything, so its receiver
+      // is not worth a type query — unless the receiver is one of the project's own modules (`db.getClient()`)
+      if (this.typeResolver !== null && !catalogMethodNames(this.catalog).has(method)) {
+        const object = callee.object.type === 'Identifier' ? this.findVariable(callee.object) : null;
+        const syntax = object === null ? null : this.variableSyntax(object);
+        return syntax?.kind === 'project' ? this.called(this.projectExport(syntax, method), node) : null;
+      }
       if (callee.object.type === 'Super') return null;
+      if (callee.object.type === 'ThisExpression') {
+        const own = this.fromOwnMethod(node, method);
+        if (own !== null) return own;
+      }
       const receiver = this.resolve(callee.object);
       if (receiver === null) return this.fromEvidence(node, method);
       if (receiver.kind === 'shape') return this.produce(receiver, method, node);
@@ -527,7 +543,7 @@ export class Provenance {
     }
     const value = this.resolve(callee);
     if (value?.kind === 'module') return this.fromExport(value, 'call', node);
-    if (value?.kind === 'factory') return this.called(value, node);
+    if (value?.kind === 'function') return this.called(value, node);
     if (value?.kind === 'shape' && !value.promise && value.ref.shape.call) {
       const ref = this.catalog.shape(value.ref.driver, value.ref.shape.call.shape);
       if (ref) return { kind: 'shape', ref, promise: value.ref.shape.call.awaited === true, origin: node, via: value.via };
@@ -535,9 +551,32 @@ export class Provenance {
     return null;
   }
 
+  /**
+   * `this.getConnection()` where the class's (or ES5 prototype's) own method returns a driver value:
+   * what it creates and returns is created here, at the call (`async getConnection() { const c =
+   * createConnection(o); await c.connect(); return c }`); what it only passes on (`return this.pool`)
+   * keeps its origin.
+   */
+  private fromOwnMethod(call: TSESTree.CallExpression, key: string): Value | null {
+    const program = this.sourceCode.ast;
+    const owner = thisOwner(call.callee, program);
+    const fn = owner === null ? null : ownMethod(owner, key, program);
+    if (fn === null || fn.body == null) return null;
+    const returned = fn.body.type === 'BlockStatement' ? returnArguments(fn.body) : [fn.body];
+    let found: ShapeValue | null = null;
+    for (const argument of returned) {
+      const value = this.shape(argument);
+      if (value === null || (found !== null && found.ref.shape !== value.ref.shape)) return null;
+      found = value;
+    }
+    if (found === null) return null;
+    const createdHere = found.origin !== null && found.origin.range[0] >= fn.range[0] && found.origin.range[1] <= fn.range[1];
+    return { ...found, origin: createdHere ? call : null, promise: fn.async || found.promise };
+  }
+
   /** Calling a project factory (`getClient()`) makes its shape here. */
   private called(value: Value | null, call: TSESTree.CallExpression): Value | null {
-    return value?.kind === 'factory' ? { kind: 'shape', ref: value.ref, promise: value.promise, origin: call, via: 'module' } : null;
+    return value?.kind === 'function' && value.returns !== null ? { kind: 'shape', ref: value.returns.ref, promise: value.returns.promise, origin: call, via: 'module' } : null;
   }
 
   /** `const c = await unknown.getConnection(); … c.release()`: a lease by evidence (`evidence.ts`). */
@@ -902,4 +941,25 @@ function findThisAssignment(body: TSESTree.BlockStatement | null | undefined, ke
     if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && memberKey(left) === key) return statement.expression.right;
   }
   return null;
+}
+
+/** The arguments of a function body's `return` statements (nested functions aside). */
+function returnArguments(body: TSESTree.BlockStatement): Node[] {
+  const found: Node[] = [];
+  const visit = (n: Node): void => {
+    if (isFunction(n)) return;
+    if (n.type === 'ReturnStatement') {
+      if (n.argument) found.push(n.argument);
+      return;
+    }
+    for (const key of Object.keys(n) as Array<keyof Node>) {
+      if (key === 'parent') continue;
+      const value = n[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
+      }
+    }
+  };
+  for (const statement of body.body) visit(statement);
+  return found;
 }

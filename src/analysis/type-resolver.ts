@@ -41,6 +41,15 @@ export interface TypeQueries {
   argumentOwnership(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): 'owns' | 'borrows' | null;
   /** the same for a parameter of a function in this file */
   parameterOwnership(fn: TSESTree.FunctionLike, index: number): 'owns' | 'borrows' | null;
+  /**
+   * Whether the checker need not be asked about an expression at all, decided from the syntax and
+   * the program's import graph: the root of its member/call chain (followed through `const`
+   * initialisers) is a literal, an array/object/template literal (not through a `const`), a builtin namespace
+   * (`JSON`, `Math`, `Array`, `Object`, `Promise`, `console` …), or an import of a module that
+   * reaches no driver ({@link reachesDriver}: `z` from zod, a query builder, the project's
+   * `./config`). Counted by {@link typeQuerySkips}.
+   */
+  ruledOut(node: TSESTree.Node): boolean;
 }
 
 /** Roles a function can take ownership of. */
@@ -94,6 +103,7 @@ function timed(queries: TypeQueries): TypeQueries {
     asyncDisposable: wrap((node) => queries.asyncDisposable(node), null),
     argumentOwnership: wrap((call, index) => queries.argumentOwnership(call, index), null),
     parameterOwnership: wrap((fn, index) => queries.parameterOwnership(fn, index), null),
+    ruledOut: wrap((node) => queries.ruledOut(node), false),
   };
 }
 
@@ -127,6 +137,191 @@ function checkerMemos(catalog: Catalog, checker: ts.TypeChecker): CheckerMemos {
     byChecker.set(checker, memos);
   }
   return memos;
+}
+
+/**
+ * How many project or declaration files deep the import graph is followed to find a driver import
+ * (`users.ts` → `services/db.ts` → `db/pool.ts` → `pg`): a file importing the project's own modules
+ * reaches a driver within this many steps or is treated as database-free.
+ */
+export const IMPORT_DEPTH = 4;
+
+interface ProgramInternals {
+  getResolvedModule?: (file: ts.SourceFile, name: string, mode: unknown) => { resolvedModule?: { resolvedFileName?: string } } | undefined;
+  getModeForUsageLocation?: (file: ts.SourceFile, usage: ts.StringLiteralLike) => unknown;
+}
+
+interface ImportGraph {
+  /** a file → the program files its imports resolve to, and whether it imports a driver module itself */
+  readonly edges: Map<string, { readonly driver: boolean; readonly files: readonly ts.SourceFile[] }>;
+  /** a file → whether it reaches a driver within IMPORT_DEPTH */
+  readonly reaches: Map<string, boolean>;
+}
+
+const graphs = perCatalog(() => new WeakMap<ts.Program, ImportGraph>());
+
+/**
+ * The typed gate's question (file-model.ts): whether a file of the program imports a driver module,
+ * directly or through the files its imports resolve to (the project's own modules, workspace
+ * packages, a library's declaration files), at most {@link IMPORT_DEPTH} files deep. Read from the
+ * program's module resolution (`sourceFile.imports` and the resolved modules): no type is computed.
+ * Cached per program and catalog.
+ */
+export function reachesDriver(program: ts.Program, file: ts.SourceFile, catalog: Catalog): boolean {
+  let graph = graphs(catalog).get(program);
+  if (graph === undefined) graphs(catalog).set(program, (graph = { edges: new Map(), reaches: new Map() }));
+  const cached = graph.reaches.get(file.fileName);
+  if (cached !== undefined) return cached;
+  // breadth first, so that the depth bound holds whatever order files are asked in
+  const seen = new Set<string>([file.fileName]);
+  let frontier: ts.SourceFile[] = [file];
+  let found = false;
+  for (let depth = 0; depth <= IMPORT_DEPTH && frontier.length > 0 && !found; depth++) {
+    const next: ts.SourceFile[] = [];
+    for (const current of frontier) {
+      // (not the cached answers of other files: their bound starts elsewhere, and the answer must not
+      // depend on the order files are linted in)
+      const edge = importEdges(program, current, catalog, graph);
+      if (edge.driver) {
+        found = true;
+        break;
+      }
+      for (const imported of edge.files) {
+        if (!seen.has(imported.fileName)) {
+          seen.add(imported.fileName);
+          next.push(imported);
+        }
+      }
+    }
+    frontier = next;
+  }
+  graph.reaches.set(file.fileName, found);
+  return found;
+}
+
+/**
+ * The typed gate's answer for a file (file-model.ts): whether a binding it imports is declared in a
+ * file that reaches a driver ({@link reachesDriver}). First the import graph alone (no checker); then,
+ * for the imports whose module reaches a driver, each imported name is resolved to its declaration
+ * (`checker.getSymbolAtLocation` and the alias target, no type computed), so that importing
+ * `formatDate` from a barrel `../utils` that also re-exports the database module admits nothing.
+ * A namespace import of such a module, `import x = require(…)`, `require(…)` and `import(…)` admit
+ * the file. The time is counted with the type queries ({@link typeQueryTime}).
+ */
+export function importsReachDriver(program: ts.Program, file: ts.SourceFile, catalog: Catalog): boolean {
+  if (!reachesDriver(program, file, catalog)) return false;
+  const start = performance.now();
+  try {
+    const internals = program as unknown as ProgramInternals;
+    const reaches = (literal: ts.StringLiteralLike): boolean => {
+      const resolved = resolvedFileName(program, internals, file, literal);
+      const target = resolved === undefined ? undefined : program.getSourceFile(resolved);
+      return target !== undefined && reachesDriver(program, target, catalog);
+    };
+    const checker = program.getTypeChecker();
+    const handled = new Set<ts.Node>();
+    for (const statement of file.statements) {
+      const declaration = statement as ts.Statement & {
+        moduleSpecifier?: ts.Expression;
+        importClause?: { name?: ts.Identifier; namedBindings?: { name?: ts.Identifier; elements?: ReadonlyArray<{ name: ts.Identifier }> } };
+      };
+      const literal = declaration.moduleSpecifier as ts.StringLiteralLike | undefined;
+      if (literal === undefined || typeof literal.text !== 'string') continue;
+      handled.add(literal);
+      // `export … from`, `import './side-effect'`: no binding of this file
+      const clause = declaration.importClause;
+      if (clause === undefined || !reaches(literal)) continue;
+      const names: ts.Identifier[] = clause.name === undefined ? [] : [clause.name];
+      const bindings = clause.namedBindings;
+      if (bindings !== undefined && bindings.elements === undefined) return true; // `import * as db from './db'`
+      for (const element of bindings?.elements ?? []) names.push(element.name);
+      for (const name of names) {
+        queryCount++;
+        const symbol = checker.getSymbolAtLocation(name);
+        const target = symbol !== undefined && (symbol.flags & SYMBOL_ALIAS) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+        const declarations = target?.getDeclarations() ?? [];
+        if (declarations.length === 0 || declarations.some((d) => reachesDriver(program, d.getSourceFile(), catalog))) return true;
+      }
+    }
+    for (const literal of (file as { imports?: readonly ts.StringLiteralLike[] }).imports ?? []) {
+      if (!handled.has(literal) && reaches(literal)) return true;
+    }
+    return false;
+  } catch {
+    return true; // an internal API that changed: admit, as before the gate
+  } finally {
+    queryTime += performance.now() - start;
+  }
+}
+
+function importEdges(program: ts.Program, file: ts.SourceFile, catalog: Catalog, graph: ImportGraph): { readonly driver: boolean; readonly files: readonly ts.SourceFile[] } {
+  const cached = graph.edges.get(file.fileName);
+  if (cached !== undefined) return cached;
+  const fragments = typeIndex(catalog).fragments;
+  const internals = program as unknown as ProgramInternals;
+  const files: ts.SourceFile[] = [];
+  let driver = false;
+  // the default library and @types/node never import a driver (`node:` drivers are named by specifier)
+  if (!program.isSourceFileDefaultLibrary(file)) {
+    for (const literal of (file as { imports?: readonly ts.StringLiteralLike[] }).imports ?? []) {
+      const name = literal.text;
+      if (catalog.driversForModule(name).length > 0) {
+        driver = true;
+        break;
+      }
+      const resolved = resolvedFileName(program, internals, file, literal);
+      if (resolved === undefined) continue;
+      const normalised = normalise(resolved);
+      if (fragments.some((fragment) => normalised.includes(fragment))) {
+        driver = true;
+        break;
+      }
+      const target = program.getSourceFile(resolved);
+      if (target !== undefined && target !== file) files.push(target);
+    }
+  }
+  const edge = { driver, files };
+  graph.edges.set(file.fileName, edge);
+  return edge;
+}
+
+function resolvedFileName(program: ts.Program, internals: ProgramInternals, file: ts.SourceFile, literal: ts.StringLiteralLike): string | undefined {
+  const name = literal.text;
+  try {
+    if (typeof internals.getResolvedModule === 'function') {
+      const mode = internals.getModeForUsageLocation?.(file, literal);
+      const found = internals.getResolvedModule.call(program, file, name, mode)?.resolvedModule?.resolvedFileName;
+      if (found !== undefined) return found;
+    } else {
+      // TypeScript < 5.3: the file's own cache (a Map before 4.7, a mode-aware cache since)
+      const modules = (file as { resolvedModules?: { get(name: string, mode?: unknown): { resolvedFileName?: string } | undefined } }).resolvedModules;
+      const found = modules?.get(name, internals.getModeForUsageLocation?.(file, literal))?.resolvedFileName;
+      if (found !== undefined) return found;
+    }
+  } catch {
+    // an internal API that changed shape: fall back to the relative path below
+  }
+  if (!name.startsWith('./') && !name.startsWith('../')) return undefined;
+  const base = normalise(file.fileName).replace(/\/[^/]*$/u, '/') + name;
+  const stem = base.replace(/\.[mc]?js$/u, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.d.ts`, `${stem}.mts`, `${stem}.cts`, `${stem}/index.ts`, `${stem}/index.tsx`, `${stem}.js`, `${stem}/index.js`]) {
+    if (program.getSourceFile(candidate) !== undefined) return candidate;
+  }
+  return undefined;
+}
+
+/** Global namespaces and builtins whose members are never a driver value. */
+const BUILTIN_NAMESPACES: ReadonlySet<string> = new Set([
+  'Array', 'ArrayBuffer', 'Atomics', 'BigInt', 'Boolean', 'Buffer', 'DataView', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number',
+  'Object', 'Promise', 'Proxy', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'URL', 'URLSearchParams', 'WeakMap', 'WeakSet',
+  'console', 'document', 'window', 'navigator', 'process', 'undefined', 'NaN', 'Infinity',
+]);
+
+let skippedCount = 0;
+
+/** How many expressions the resolver declined to ask the checker about ({@link TypeQueries.ruledOut}): for tests and the benchmark. */
+export function typeQuerySkips(): number {
+  return skippedCount;
 }
 
 /** Type queries for one file, or null when the parser provides no program. */
@@ -309,6 +504,84 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     return index.fragments.some((fragment) => name.includes(fragment));
   };
 
+  /**
+   * The declaration is in a declaration file under node_modules of a package the catalog does not
+   * list and that imports no driver (within IMPORT_DEPTH files): nothing it declares is a driver type.
+   */
+  const declaredByOtherLibrary = (declaration: ts.Declaration): boolean => {
+    const file = declaration.getSourceFile();
+    const name = normalise(file.fileName);
+    if (!file.isDeclarationFile || !name.includes('/node_modules/') || name.includes('prisma')) return false;
+    if (index.fragments.some((fragment) => name.includes(fragment))) return false;
+    return !reachesDriver(program, file, catalog);
+  };
+
+  const internals = program as unknown as ProgramInternals;
+  const importReaches = new Map<TSESTree.ImportDeclaration, boolean>();
+  /** whether an import's module is a driver or reaches one; an unresolved module does not */
+  const importReachesDriver = (declaration: TSESTree.ImportDeclaration): boolean => {
+    let answer = importReaches.get(declaration);
+    if (answer !== undefined) return answer;
+    answer = catalog.driversForModule(declaration.source.value).length > 0;
+    if (!answer) {
+      const literal = tsNode(declaration.source) as ts.StringLiteralLike | undefined;
+      const file = literal?.getSourceFile();
+      const resolved = literal === undefined || file === undefined ? undefined : resolvedFileName(program, internals, file, literal);
+      const target = resolved === undefined ? undefined : program.getSourceFile(resolved);
+      if (resolved !== undefined && (normalise(resolved).includes('prisma') || index.fragments.some((fragment) => normalise(resolved).includes(fragment)))) answer = true;
+      else if (target !== undefined) answer = reachesDriver(program, target, catalog);
+      else {
+        // not resolved through the program's own resolution: ask the checker for the module
+        const module = symbolAt(declaration.source);
+        const declared = module?.getDeclarations()?.[0]?.getSourceFile();
+        answer = declared !== undefined && (module !== undefined && origin(module) !== 'library' ? true : reachesDriver(program, declared, catalog));
+      }
+    }
+    importReaches.set(declaration, answer);
+    return answer;
+  };
+
+  /**
+   * The root of a member/call chain, through wrappers and `const` initialisers (bounded). A function
+   * root is never ruled out (its calls return anything), nor, through a `const`, an array or object
+   * literal (`const deps = { pool }` holds what it is given).
+   */
+  const ruledOutRoot = (raw: TSESTree.Node, budget: number, viaConst = false): boolean => {
+    let node = unwrap(raw);
+    for (let steps = 0; steps < 64; steps++) {
+      if (node.type === 'MemberExpression') node = unwrap(node.object);
+      else if (node.type === 'CallExpression' || node.type === 'NewExpression') node = unwrap(node.callee);
+      else if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+      else if (node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = unwrap(node.expression);
+      else break;
+    }
+    switch (node.type) {
+      case 'ArrayExpression':
+      case 'ObjectExpression':
+        return !viaConst;
+      case 'Literal':
+      case 'TemplateLiteral':
+      case 'BinaryExpression':
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+      case 'JSXElement':
+      case 'JSXFragment':
+        return true;
+      case 'Identifier': {
+        const variable = findVariable(sourceCode.getScope(node), node.name) ?? null;
+        if (variable === null || variable.defs.length === 0) return BUILTIN_NAMESPACES.has(node.name);
+        const def = variable.defs[0]!;
+        if (def.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration') return !importReachesDriver(def.parent);
+        if (budget > 0 && variable.defs.length === 1 && def.type === 'Variable' && def.parent?.kind === 'const' && def.node.id === def.name && def.node.init != null) {
+          return ruledOutRoot(def.node.init, budget - 1, true);
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  };
+
   const returnShape = (declaration: ts.Declaration): Found | null => {
     if (declarationMemo.has(declaration)) return declarationMemo.get(declaration)!;
     declarationMemo.set(declaration, null);
@@ -362,6 +635,9 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
     if (imported !== null && importsLibrary(imported)) return null;
     const declarations = (variable !== null ? declarationsOf(variable) : undefined) ?? symbolAt(nameNode)?.getDeclarations() ?? [];
     if (declarations.length === 0 || declarations.some(declaredByDriverOrLib)) return null;
+    // a method or function of another library whose declarations reach no driver (zod's `.extend()`,
+    // a query builder's `.select()`): its return type is never a driver type, so it is not computed
+    if (declarations.every(declaredByOtherLibrary)) return null;
     return declarations;
   };
 
@@ -646,6 +922,11 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       let answer = answers.get(index);
       if (answer === undefined) answers.set(index, (answer = argumentOwnership(call, index)));
       return answer;
+    },
+    ruledOut(node) {
+      const out = ruledOutRoot(node, 4);
+      if (out) skippedCount++;
+      return out;
     },
     parameterOwnership(fn, index) {
       const declaration = tsNode(fn);
