@@ -38,12 +38,19 @@ const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`\n]+)\1/gu
  * the whole cost of the plugin on a file without database code.
  */
 export function importedDriverModules(text: string, catalog: Catalog): Set<string> {
+  return scanImports(text, catalog).modules;
+}
+
+/** One pass over the import specifiers: the driver modules, and the relative ones (the project's own). */
+function scanImports(text: string, catalog: Catalog): { modules: Set<string>; relative: string[] } {
   const modules = new Set<string>();
+  const relative: string[] = [];
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[2]!;
     if (catalog.driversForModule(specifier).length > 0) modules.add(specifier);
+    else if (isRelativeSpecifier(specifier)) relative.push(specifier);
   }
-  return modules;
+  return { modules, relative };
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -66,13 +73,13 @@ export function getFileModel(context: AnyContext): FileModel | null {
 function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginSettings, context: AnyContext): FileModel | null {
   const catalog = getCatalog(settings.resources);
   const text = sourceCode.text;
-  const modules = importedDriverModules(text, catalog);
+  const { modules, relative } = scanImports(text, catalog);
   // Typed mode: a file that imports no driver can still use one through the project's own modules
   // (`import { getClient } from './db'`, re-exports, workspace packages). It gets a model when the
   // program's import graph reaches a driver from it or it imports a driver type name (`typedGate`);
   // the type checker is then asked only about the candidates the rules pass to provenance.
   const typed = settings.typeAware && hasProgram(sourceCode);
-  const projectModules = settings.followImports ? projectModulesFor(context, catalog) : null;
+  const projectModules = settings.followImports && relative.length > 0 ? projectModulesFor(context, catalog) : null;
   // Any mode: a file that calls a lease's acquisition method and some release may hold a lease by
   // evidence (`evidence.ts`): two regular expression tests. A file that calls a cataloged method
   // and imports one of the project's own modules that exports a driver value uses it through that.
@@ -82,7 +89,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
     modules.size === 0 &&
     !mayHaveEvidence(text, catalog) &&
     !(STREAM_PIPELINE.test(text) && QUERY_STREAM.test(text)) &&
-    !(projectModules !== null && projectCallPattern(catalog).test(text) && importsProjectDriverModule(text, projectModules, context.filename)) &&
+    !(projectModules !== null && projectCallPattern(catalog).test(text) && relative.some((s) => projectModules.exportsOf(s, context.filename) !== null)) &&
     !(typed && typedGate(sourceCode, catalog, context.filename))
   ) {
     return null;
@@ -103,10 +110,21 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
 const STREAM_PIPELINE = /\bpipeline\s*\(/u;
 const QUERY_STREAM = /\.stream\s*\(/u;
 
+/** One `ProjectModules` per configured parser and catalog, for the whole run. */
+const projectModulesByParser = new WeakMap<ConfiguredParser, WeakMap<Catalog, ProjectModules>>();
+
 /** The project's own modules, read with the configured parser; null where the host gives no parser (oxlint). */
 function projectModulesFor(context: AnyContext, catalog: Catalog): ProjectModules | null {
   const parser = (context as { languageOptions?: { parser?: ConfiguredParser } }).languageOptions?.parser;
   if (parser == null || (typeof parser.parseForESLint !== 'function' && typeof parser.parse !== 'function')) return null;
+  let byCatalog = projectModulesByParser.get(parser);
+  if (byCatalog === undefined) projectModulesByParser.set(parser, (byCatalog = new WeakMap()));
+  let found = byCatalog.get(catalog);
+  if (found === undefined) byCatalog.set(catalog, (found = createProjectModulesFor(parser, catalog)));
+  return found;
+}
+
+function createProjectModulesFor(parser: ConfiguredParser, catalog: Catalog): ProjectModules {
   const parse = (text: string, filePath: string): TSESTree.Program | null => {
     // no type information and no project: only the module's own syntax is read
     const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: true, filePath, ecmaFeatures: { jsx: /x$/u.test(filePath) } };
@@ -121,13 +139,6 @@ interface ConfiguredParser {
   parse?: (text: string, options: object) => unknown;
 }
 
-function importsProjectDriverModule(text: string, projectModules: ProjectModules, filename: string): boolean {
-  for (const match of text.matchAll(SPECIFIER)) {
-    const specifier = match[2]!;
-    if (isRelativeSpecifier(specifier) && projectModules.exportsOf(specifier, filename) !== null) return true;
-  }
-  return false;
-}
 
 let typedGateAdmissions = 0;
 

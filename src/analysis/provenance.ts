@@ -83,6 +83,8 @@ export class Provenance {
   /** typed mode only: variables resolved from the syntax alone (`variableSyntax`) */
   private readonly syntaxMemo = new Map<Variable, Value | null>();
   private readonly identifierMemo = new Map<TSESTree.Identifier, Variable | null>();
+  /** what each own method (`this.getConnection()`) returns */
+  private readonly methodMemo = new Map<TSESTree.FunctionLike, ShapeValue | null>();
   /** `this.x` writes per class or constructor function (`fields.ts`) */
   private readonly fieldMemo = new Map<Node, FieldIndex>();
 
@@ -562,16 +564,26 @@ export class Provenance {
     const owner = thisOwner(call.callee, program);
     const fn = owner === null ? null : ownMethod(owner, key, program);
     if (fn === null || fn.body == null) return null;
-    const returned = fn.body.type === 'BlockStatement' ? returnArguments(fn.body) : [fn.body];
+    let found = this.methodMemo.get(fn);
+    if (found === undefined) {
+      this.methodMemo.set(fn, null); // recursion guard
+      this.methodMemo.set(fn, (found = this.returnedShape(fn)));
+    }
+    if (found === null) return null;
+    const createdHere = found.origin !== null && found.origin.range[0] >= fn.range[0] && found.origin.range[1] <= fn.range[1];
+    return { ...found, origin: createdHere ? call : null, promise: fn.async || found.promise };
+  }
+
+  /** The shape every `return` of a function gives (all agreeing), or null. */
+  private returnedShape(fn: TSESTree.FunctionLike): ShapeValue | null {
+    const returned = fn.body?.type === 'BlockStatement' ? returnArguments(fn.body) : fn.body ? [fn.body] : [];
     let found: ShapeValue | null = null;
     for (const argument of returned) {
       const value = this.shape(argument);
       if (value === null || (found !== null && found.ref.shape !== value.ref.shape)) return null;
       found = value;
     }
-    if (found === null) return null;
-    const createdHere = found.origin !== null && found.origin.range[0] >= fn.range[0] && found.origin.range[1] <= fn.range[1];
-    return { ...found, origin: createdHere ? call : null, promise: fn.async || found.promise };
+    return found;
   }
 
   /** Calling a project factory (`getClient()`) makes its shape here. */
