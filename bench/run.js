@@ -6,6 +6,7 @@
 //   - time growth on files with 500/1000/2000/4000 leasing functions, each doubling ≤ 2.3×
 //   - peak RSS of the lint with and without the plugin (child processes), ≤ 10% more
 //   - bench/type-aware.js's output, when that script exists
+//   - bench/editor.js: editor latency through the ESLint language server (printed after the report)
 // Writes bench/RESULTS.md and bench/findings.md (every finding, grouped by rule).
 // `--ci`: a CI-sized run (a subset of the packages, fewer repetitions); prints the table and writes
 // nothing. The exit code is non-zero when the plugin throws, or (with `--strict`) when a target is missed.
@@ -246,3 +247,4 @@ if (ci) {
   console.log(`\nWrote bench/RESULTS.md and bench/findings.md (${findings.length} findings).`);
 }
 if (strict && !Object.values(targets).every(Boolean)) process.exitCode = 1;
+spawnSync(process.execPath, [join(import.meta.dirname, 'editor.js'), ...(ci ? ['--ci'] : [])], { stdio: 'inherit', cwd: root }); // editor latency (bench/editor.js)

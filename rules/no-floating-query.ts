@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 import { enclosingFunction, isFunction, isInside } from '../src/analysis/ast.js';
 import { createPathTracker, mergeListeners, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { getFileModel } from '../src/analysis/file-model.js';
@@ -79,6 +80,27 @@ export default createRule<[], MessageIds>({
     const watchedReads = new Map<Node, Variable>();
 
     const tracker = createPathTracker<Data>(onEnd);
+    /** Type-aware mode: `typeAware` on and the parser gave a program (the setting alone is not enough). */
+    const typed = model.types != null;
+
+    /** Whether the checker types the expression as a native `Promise` or a subclass of one (for any union member). */
+    function isPromise(node: Node): boolean {
+      const services = sourceCode.parserServices;
+      const program = services?.program;
+      const tsNode = services?.esTreeNodeToTSNodeMap?.get(node as never) as ts.Node | undefined;
+      if (program == null || tsNode === undefined) return false;
+      const checker = program.getTypeChecker();
+      const seen = new Set<ts.Type>();
+      const check = (type: ts.Type): boolean => {
+        if (seen.has(type) || seen.size > 50) return false;
+        seen.add(type);
+        if (type.isUnion()) return type.types.some(check);
+        if (type.getSymbol()?.getName() === 'Promise') return true;
+        const target = (type as ts.Type & { target?: ts.Type }).target ?? type;
+        return target.isClassOrInterface() && (checker.getBaseTypes(target) ?? []).some(check);
+      };
+      return check(checker.getTypeAtLocation(tsNode));
+    }
 
     function onQuery(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
       const query = classifyQueryCall(node, provenance, names);
@@ -140,6 +162,11 @@ export default createRule<[], MessageIds>({
         return;
       }
       if (fate.kind !== 'discarded') return;
+      // With types (recommended-type-checked), a dropped promise with no lease released under it is
+      // what @typescript-eslint/no-floating-promises reports on the same line: leave it to that rule.
+      // Only a native Promise (or a subclass), which it checks by default; lazy thenables (Knex
+      // builders) it does not see, so they stay reported here.
+      if (release === null && typed && isPromise(droppedExpression(query.node))) return;
       const suggest = awaitSuggestion(query, call);
       if (release !== null) {
         const lease = release.variable.name;
@@ -191,6 +218,27 @@ export default createRule<[], MessageIds>({
     });
   },
 });
+
+/** The expression that is dropped: the query through wrappers and its `.then(f)`/`.finally()` chain. */
+function droppedExpression(query: Node): Node {
+  let node = query;
+  for (;;) {
+    const parent = node.parent;
+    if (parent === undefined) return node;
+    if (parent.type === 'ChainExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'TSTypeAssertion') {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      const method = memberKey(parent);
+      if (method === 'then' || method === 'finally') {
+        node = parent.parent;
+        continue;
+      }
+    }
+    return node;
+  }
+}
 
 /**
  * Where a query's promise goes, climbing through value-preserving wrappers: awaited, returned,

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LimitSetting, PoolLimits } from '../src/catalog/types.js';
+import { skipWrappers } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { numberOf, OptionsReader, uriParameter, type SettingLookup } from '../src/analysis/options.js';
 import { settingApplies } from '../src/analysis/pool-size.js';
@@ -78,6 +79,9 @@ export default createRule<[RuleOptions], MessageIds>({
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const creation = poolCreation(node, provenance);
       if (creation === null || creation.role !== 'pool') return;
+      // `mysql.createPool(opts).promise()`, `rawPool.promise()`: a view of a pool made elsewhere, whose
+      // limits are that pool's options (reported at its creation); the view's own arguments are not options
+      if (isViewOfPool(node)) return;
       const limits = creation.value.ref.shape.limits;
       if (limits === undefined) return;
       const options = optionsOf(node, limits);
@@ -188,6 +192,14 @@ export default createRule<[RuleOptions], MessageIds>({
           return { kind: 'value', value: numberOf(found.value), node: found.value };
         }
       }
+    }
+
+    /** A pool produced by a method of another pool (`pool.promise()`): the same connections, not a new pool. */
+    function isViewOfPool(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      if (node.type !== 'CallExpression') return false;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== 'MemberExpression') return false;
+      return provenance.shape(callee.object)?.ref.shape.role === 'pool';
     }
 
     /** `waitForConnections: false` makes `queueLimit` moot (the catalog's `moot`). */

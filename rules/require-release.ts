@@ -13,6 +13,7 @@ import type { ShapeSpec } from '../src/catalog/types.js';
 import { finallyReleasesOnJump, nullGuardedRelease, releaseOnceGuard, triedRelease } from '../src/analysis/release-sites.js';
 import { anchorIn, classifyReleaseCall, endingMethodNames, RELEASED_ROLES, type AnchorKind, type ReleaseCall } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
+import { awaitUsingRuns } from '../src/fixes/await-using.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
 import { blockStatementOf, moveIntoFinallyFix, statementsBetween } from '../src/fixes/statements.js';
 import { followingStatements, removeStatementLine, wrapInTryFinally } from '../src/fixes/try-finally.js';
@@ -596,6 +597,8 @@ export default createRule<[], MessageIds>({
       const fn = holderOf(node);
       if (
         statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 &&
+        // only where the result runs: TypeScript (lowered by tsc) or JavaScript for Node 24+ (src/fixes/await-using.ts)
+        awaitUsingRuns(context) &&
         !(dispose?.commitsOpenTransaction === true && beginsTransaction(variable, acquire.value.ref.shape)) && isFunction(fn) && fn.async &&
         allReleases.length === topLevelReleases.size &&
         // type-aware: the real type's `[Symbol.asyncDispose]` decides, not the catalog's version table

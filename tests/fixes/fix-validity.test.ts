@@ -8,7 +8,9 @@
 //   (c) every suggestion of every finding, applied alone to the original text (what ESLint's
 //       SourceCodeFixer does with one fix): the same four checks;
 //   (d) `--fix` with `settings["connection-hygiene"].autofix: "all"` (every first suggestion applied too,
-//       several rules' edits combined in one file): the same four checks.
+//       several rules' edits combined in one file): the same four checks;
+//   (e) every output of (b), (c) and (d), as tsc emits it (target ES2022), passes `node --check` under the
+//       Node running the tests (20.x, the oldest supported engine: tests/fixes/node-check.ts).
 // Files are fixed in memory (ESLint's `lintText` with the fixture's path, so path-dependent behaviour such
 // as Next.js route detection is the same as on disk) and type-checked together in ONE TypeScript Program:
 // each fixed text is served by the compiler host as a file next to its original
@@ -20,6 +22,7 @@ import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltPlugin, root } from '../helpers/built-plugin.js';
+import { emitJavaScript, nodeCheck, nodeMajor } from './node-check.js';
 
 const NAMESPACE = 'connection-hygiene';
 const fixtureRoot = join(root, 'tests', 'fixtures', 'fixes-typed');
@@ -336,6 +339,26 @@ describe('(d) eslint --fix with autofix: "all"', () => {
     expect(stillThere(fixture.findings, after, fixed), 'the fixed findings are gone').toEqual([]);
     expect(newInRegion(fixture.text, fixture.findings, after, changedRegion(fixture.text, output), output), 'nothing new in the fixed region').toEqual([]);
     expect(program().get(virtualPath), `type-checks after --fix:\n${output}`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// (e) the emitted JavaScript of every output runs (parses under this Node)
+
+const runCases = [
+  ...fixCases.map((c) => ({ name: `--fix ${c.fixture.file}`, output: c.output, virtualPath: c.virtualPath })),
+  ...suggestionCases.map((c) => ({ name: c.name, output: c.output, virtualPath: c.virtualPath })),
+  ...fixAllCases.map((c) => ({ name: `--fix (autofix: all) ${c.fixture.file}`, output: c.output, virtualPath: c.virtualPath })),
+];
+const runErrors = await nodeCheck(runCases.map((c) => ({ code: emitJavaScript(c.output, c.virtualPath) })));
+
+describe(`(e) node --check on the emitted JavaScript (Node ${process.versions.node})`, () => {
+  it('runs under Node 20 or later (the oldest supported engine is 20)', () => {
+    expect(nodeMajor).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(runCases.map((c, i) => [c.name, runErrors[i] ?? ''] as const))('%s', (_, error) => {
+    expect(error).toBe('');
   });
 });
 

@@ -44,7 +44,7 @@ export function pgIncorrectExamples(): PgExample[] {
   return out;
 }
 
-function config(plugin: BuiltPlugin, example: PgExample): Linter.Config[] {
+function config(plugin: BuiltPlugin, example: Pick<PgExample, 'rule' | 'options' | 'settings'>): Linter.Config[] {
   return [
     { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     {
@@ -55,12 +55,12 @@ function config(plugin: BuiltPlugin, example: PgExample): Linter.Config[] {
   ];
 }
 
-function filename(example: PgExample): string {
+export function filename(example: Pick<PgExample, 'rule' | 'lang' | 'line'>): string {
   const ext = example.lang === 'typescript' ? 'ts' : example.lang === 'javascript' ? 'js' : example.lang;
   return join(root, 'docs', 'rules', `${example.rule}.example-line-${example.line}.${ext}`);
 }
 
-export function lintExample(plugin: BuiltPlugin, example: PgExample, code: string): Linter.LintMessage[] {
+export function lintExample(plugin: BuiltPlugin, example: Pick<PgExample, 'rule' | 'options' | 'settings' | 'lang' | 'line' | 'index'>, code: string): Linter.LintMessage[] {
   const messages = new Linter({ cwd: root }).verify(code, config(plugin, example), filename(example));
   const fatal = messages.find((m) => m.fatal === true || m.ruleId === null);
   if (fatal) throw new Error(`${example.rule} ❌#${example.index}: code does not parse: ${fatal.line}:${fatal.column} ${fatal.message}\n${code}`);
@@ -90,6 +90,41 @@ export function applyFix(plugin: BuiltPlugin, example: PgExample): Fixed | null 
     applied = true;
   }
   return applied ? { code, how: 'suggestion', remaining: lintExample(plugin, example, code) } : null;
+}
+
+export interface Remedy extends Fixed {
+  /** `fix`, or `suggestion <messageId>` (the n-th suggestion of every finding, applied round by round) */
+  label: string;
+}
+
+/**
+ * Every remedy the rule offers on an example: its autofix (when there is one), and for each suggestion
+ * index n, the n-th suggestion of each finding (the first when a finding has fewer), applied one
+ * finding at a time until no finding has suggestions left. Variants that yield the same code as an
+ * earlier one are dropped.
+ */
+export type ExampleRef = Pick<PgExample, 'rule' | 'code' | 'options' | 'settings' | 'lang' | 'line' | 'index'>;
+
+export function allRemedies(plugin: BuiltPlugin, ex: ExampleRef): Remedy[] {
+  const out: Remedy[] = [];
+  const linter = new Linter({ cwd: root });
+  const fixed = linter.verifyAndFix(ex.code, config(plugin, ex), { filename: filename(ex) });
+  if (fixed.fixed) out.push({ code: fixed.output, how: 'fix', label: 'fix', remaining: lintExample(plugin, ex, fixed.output) });
+  const widest = Math.max(0, ...lintExample(plugin, ex, ex.code).map((m) => m.suggestions?.length ?? 0));
+  for (let n = 0; n < widest; n++) {
+    let code = ex.code;
+    const ids: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const finding = lintExample(plugin, ex, code).find((m) => (m.suggestions?.length ?? 0) > 0);
+      if (!finding) break;
+      const suggestion = finding.suggestions![Math.min(n, finding.suggestions!.length - 1)]!;
+      ids.push(suggestion.messageId ?? `#${n}`);
+      code = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+    }
+    if (out.some((r) => r.code === code)) continue;
+    out.push({ code, how: 'suggestion', label: `suggestion ${[...new Set(ids)].join(' + ')}`, remaining: lintExample(plugin, ex, code) });
+  }
+  return out;
 }
 
 /** TypeScript/JavaScript example → ESM JavaScript that imports the tracked pg. */

