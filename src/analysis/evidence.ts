@@ -25,14 +25,14 @@ export interface EvidenceCandidate {
 
 interface EvidenceIndex {
   readonly byMethod: ReadonlyMap<string, readonly EvidenceCandidate[]>;
-  /** the file gate: an acquisition call, and a release call (a method, or a bare `done()`/`release()`) */
+  /** the file gate: an acquisition call (`.connect(`), then one of that acquisition's releases */
   readonly acquisition: RegExp;
-  readonly release: RegExp;
+  /** per acquisition method: its candidates' release calls (a method, or a bare `done()`/`release()`) */
+  readonly releaseOf: ReadonlyMap<string, RegExp>;
 }
 
 export const evidenceIndex = perCatalog((catalog: Catalog): EvidenceIndex => {
   const byMethod = new Map<string, EvidenceCandidate[]>();
-  const releaseNames = new Set<string>();
   for (const driver of catalog.drivers) {
     for (const shape of Object.values(driver.shapes)) {
       for (const spec of shape.produces ?? []) {
@@ -40,23 +40,33 @@ export const evidenceIndex = perCatalog((catalog: Catalog): EvidenceIndex => {
         if (ref === undefined || ref.shape.role !== 'lease' || spec.property !== undefined) continue;
         const releases = new Set([...(ref.shape.release ?? []), ...(ref.shape.discard ?? [])]);
         if (releases.size === 0) continue;
-        for (const name of releases) releaseNames.add(name);
         byMethod.set(spec.method, [...(byMethod.get(spec.method) ?? []), { ref, spec, releases }]);
       }
     }
   }
   const alternation = (names: Iterable<string>): string => [...names].map((n) => n.replace(/[$]/gu, '\\$&')).sort().join('|');
-  return {
-    byMethod,
-    acquisition: new RegExp(`\\.\\s*(?:${alternation(byMethod.keys())})\\s*\\(`, 'u'),
-    release: new RegExp(`(?:\\.\\s*(?:${alternation(releaseNames)})|\\b(?:done|release))\\s*\\(`, 'u'),
-  };
+  const releaseOf = new Map<string, RegExp>();
+  for (const [method, candidates] of byMethod) {
+    const names = new Set(candidates.flatMap((c) => [...c.releases]));
+    releaseOf.set(method, new RegExp(`(?:\\.\\s*(?:${alternation(names)})|\\b(?:done|release))\\s*\\(`, 'u'));
+  }
+  return { byMethod, acquisition: new RegExp(`\\.\\s*(${alternation(byMethod.keys())})\\s*\\(`, 'gu'), releaseOf };
 });
 
-/** The file gate: the text calls an acquisition method and some release. Two regular expression tests. */
+/**
+ * The file gate: the text calls an acquisition method and one of that method's releases
+ * (`.connect(` … `.release(`; a `.connect(` with only a `.close(` is a socket, not a lease).
+ */
 export function mayHaveEvidence(text: string, catalog: Catalog): boolean {
   const index = evidenceIndex(catalog);
-  return index.acquisition.test(text) && index.release.test(text);
+  const seen = new Set<string>();
+  for (const match of text.matchAll(index.acquisition)) {
+    const method = match[1]!;
+    if (seen.has(method)) continue;
+    seen.add(method);
+    if (index.releaseOf.get(method)!.test(text)) return true;
+  }
+  return false;
 }
 
 /**
