@@ -255,7 +255,7 @@ export default createRule<[], MessageIds>({
     /** Where the created value goes, and whether that keeps it beyond one run of the function. */
     function destinationOf(node: Node, creation: PoolCreation): Destination {
       const delivery = callbackDelivery(node, sourceCode);
-      if (delivery !== null) return deliveredDestination(delivery);
+      if (delivery !== null) return deliveredDestination(delivery, creation);
       let value = carrierOf(node);
       for (;;) {
         const parent = value.parent;
@@ -297,7 +297,7 @@ export default createRule<[], MessageIds>({
             if (call?.type !== 'CallExpression' || call.callee !== parent) return { kind: 'dropped' };
             const method = memberKey(parent);
             // `MongoClient.connect(url).then((client) => { this.client = client; })`
-            if (method === 'then') return thenDestination(call);
+            if (method === 'then') return thenDestination(call, creation);
             // `.catch(…)`/`.finally(…)` pass the promise on; `mysql.createPool(o).promise()` wraps the same pool
             const wrapped = provenance.shape(call);
             const opensSelf = creation.value.ref.shape.openResolvesToSelf === true && (creation.value.ref.shape.open ?? []).includes(method ?? '');
@@ -327,24 +327,32 @@ export default createRule<[], MessageIds>({
      * A pool handed to a callback (`MongoClient.connect(url, (err, client) => { this.db = client })`):
      * kept when the callback hands it off, never ended when nothing ends it, else beyond the paths we follow.
      */
-    function deliveredDestination(delivery: CallbackDelivery): Destination {
+    function deliveredDestination(delivery: CallbackDelivery, creation: PoolCreation): Destination {
       const { variable, callback } = delivery;
       if (variable === null) return { kind: 'unknown' };
       const handOff = findHandOff(variable, callback, ownershipOptions(provenance, settings, names));
       if (handOff !== null) return handOff.kind === 'stored' && storedOnThis(handOff.node) ? { kind: 'instance' } : { kind: 'kept' };
       if (variable.references.some((r) => !r.init && holderOf(r.identifier) !== callback)) return { kind: 'unknown' };
-      return endCalls(variable, provenance, names).length > 0 ? { kind: 'unknown' } : { kind: 'dropped' };
+      if (endCalls(variable, provenance, names).length > 0) return { kind: 'unknown' };
+      // the parameter of a module-level callback form (`MongoClient.connect(url, opts, (err, db) => …)`) has
+      // no shape of its own: the created shape's end methods called on it (`db.close()`) end it
+      const ends = new Set([...(creation.value.ref.shape.release ?? []), ...(creation.value.ref.shape.discard ?? [])]);
+      const ended = variable.references.some((r) => {
+        const member = r.identifier.parent;
+        return member?.type === 'MemberExpression' && member.object === r.identifier && ends.has(memberKey(member) ?? '') && member.parent?.type === 'CallExpression';
+      });
+      return ended ? { kind: 'unknown' } : { kind: 'dropped' };
     }
 
     /** A promise of the pool followed into `.then((pool) => …)`: where the callback puts it. */
-    function thenDestination(call: TSESTree.CallExpression): Destination {
+    function thenDestination(call: TSESTree.CallExpression, creation: PoolCreation): Destination {
       const callback = call.arguments[0];
       if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return { kind: 'unknown' };
       const param = callback.params[0];
       if (param?.type !== 'Identifier') return { kind: 'unknown' };
       const variable = provenance.findVariable(param);
       if (variable === null) return { kind: 'unknown' };
-      return deliveredDestination({ variable, callback });
+      return deliveredDestination({ variable, callback }, creation);
     }
 
     function localDestination(variable: Variable, disposed: boolean): Destination {

@@ -5,6 +5,15 @@ const pg = `import { Pool } from 'pg';\n`;
 
 runRuleTests('prefer-singleton-pool', rule, {
   valid: [
+    { name: 'review: a callback-form MongoClient.connect whose callback closes the client it receives', code: `const mongo = require('mongodb').MongoClient;
+module.exports = { upgrade(url) {
+  return new Promise((resolve, reject) => {
+    mongo.connect(url, {}, async (err, db) => {
+      try { if (err) throw err; await db.collection('u').count(); resolve(true); } catch (e) { reject(e); }
+      db.close();
+    });
+  });
+} };` },
     { name: 'a client created per call and closed in finally', code: `import { MongoClient } from 'mongodb';
 export async function importUsers(url: string, insert: (rows: unknown[]) => Promise<void>) {
   const client = await MongoClient.connect(url);
