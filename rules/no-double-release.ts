@@ -165,7 +165,7 @@ export default createRule<[], MessageIds>({
       if (method === null) return null;
       const variable = provenance.findVariable(object);
       const value = tracked(variable);
-      if (value === null || endingMethods(value.ref.shape).includes(method)) return null;
+      if (value === null || endingMethods(value.ref.shape).includes(method) || (value.ref.shape.statusMethods ?? []).includes(method)) return null;
       const shape = value.ref.shape;
       const isQuery = (shape.queries ?? []).includes(method) && (shape.queryResult ?? 'promise') === 'promise' && isPromiseQuery(call, provenance);
       const fate = isQuery ? promiseFate(call) : 'other';

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LimitSetting, PoolLimits } from '../src/catalog/types.js';
-import { skipWrappers } from '../src/analysis/ast.js';
+import { holderOf, skipWrappers } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { numberOf, OptionsReader, uriParameter, type SettingLookup } from '../src/analysis/options.js';
 import { settingApplies } from '../src/analysis/pool-size.js';
-import { creationName, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
+import { creationBinding, creationName, endCalls, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
+import { endingMethodNames } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
 import { insertArgument, insertProperty, propertyText } from '../src/fixes/insert-property.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
@@ -82,6 +83,9 @@ export default createRule<[RuleOptions], MessageIds>({
       // `mysql.createPool(opts).promise()`, `rawPool.promise()`: a view of a pool made elsewhere, whose
       // limits are that pool's options (reported at its creation); the view's own arguments are not options
       if (isViewOfPool(node)) return;
+      // a short-lived pool — created and ended in the same function or script (a migration, a one-shot
+      // job, a test harness) — serves one caller: an unbounded wait there is not a production hazard
+      if (endedWhereCreated(creation)) return;
       const limits = creation.value.ref.shape.limits;
       if (limits === undefined) return;
       const options = optionsOf(node, limits);
@@ -95,6 +99,13 @@ export default createRule<[RuleOptions], MessageIds>({
         if (setting.defaultBy !== undefined && settingApplies(setting, options.kind === 'object' ? options.object : null, reader) !== true) continue;
         check(creation, name, setting, options, wait);
       }
+    }
+
+    function endedWhereCreated(creation: PoolCreation): boolean {
+      const binding = creationBinding(creation.node, sourceCode);
+      if (binding === null) return false;
+      const holder = holderOf(creation.node);
+      return endCalls(binding.variable, provenance, endingMethodNames(provenance.catalog)).some((call) => holderOf(call) === holder);
     }
 
     function check(creation: PoolCreation, name: string, setting: LimitSetting, options: Options, wait: boolean): void {

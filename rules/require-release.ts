@@ -313,6 +313,9 @@ export default createRule<[], MessageIds>({
       if (escape !== null) {
         // a `throw` out of a one-shot script ends the process, as any exception does there
         if (escape.jump?.type === 'ThrowStatement' && runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
+        // released in a callback of a call we cannot follow (`async.each(items, step, () => done())`):
+        // whether it runs on the path that seems to skip it is unknown, so stay silent
+        if (escape.jump === null && releases.some((r) => r.data.anchor === 'captured')) return;
         // acquired once before a loop and released inside it: no-double-release reports the release
         // on every iteration, which is the defect; the path that skips the loop is not another one
         if (releasesOnlyInLoop(acquire, releases)) return;
@@ -473,6 +476,8 @@ export default createRule<[], MessageIds>({
       if (releases.some((r) => r.data.anchor === 'finally')) return;
       const direct = releases.filter((r) => r.data.anchor === 'direct' && r.data.release !== null);
       if (direct.length === 0) return;
+      // `ctx.waitUntil(client.end())`: a Workers/edge request's I/O ends with the request, whatever throws
+      if (direct.some((r) => isWaitUntilArgument(r.data.release!.call))) return;
       const releaseCalls = new Set<Node>(direct.map((r) => r.data.release!.call));
       const safe = lazyOpening(variable, acquire.value);
       const uses = variable.references
@@ -768,4 +773,10 @@ function awaitedIntoBinding(id: Node): boolean {
 function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && ['race', 'any', 'all'].includes(memberKey(callee) ?? '');
+}
+
+/** `ctx.waitUntil(client.end())`: the release is handed to the edge runtime's request lifetime. */
+function isWaitUntilArgument(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent?.type === 'CallExpression' && parent.arguments.includes(call) && parent.callee.type === 'MemberExpression' && memberKey(parent.callee) === 'waitUntil';
 }

@@ -46,6 +46,8 @@ export const knex: DriverSpec = {
     Transaction: {
       role: 'transaction',
       types: ['Knex.Transaction'],
+      // `isCompleted(): boolean` (types/index.d.ts, interface Transaction): reads the state, also after commit
+      statusMethods: ['isCompleted'],
       release: ['commit', 'rollback'],
       queries: ['raw'],
       produces: [produceTransaction],

@@ -77,6 +77,8 @@ export const mongodb: DriverSpec = {
     ClientSession: {
       role: 'lease',
       types: ['ClientSession'],
+      // `inTransaction(): boolean` and the `hasEnded` getter read the state (mongodb.d.ts, class ClientSession)
+      statusMethods: ['inTransaction'],
       release: ['endSession'],
       asyncRelease: ['endSession'],
       // retries the callback; every operation needs `{ session }`; no `Promise.all` inside

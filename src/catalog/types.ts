@@ -164,6 +164,8 @@ export interface ShapeSpec {
    * the acquisition and the `try` that releases it.
    */
   readonly lazy?: readonly string[];
+  /** methods that only read its state, safe after the release (`trx.isCompleted()`, `session.inTransaction()`) */
+  readonly statusMethods?: readonly string[];
   /**
    * A long-lived subscriber: once one of these methods is called on it, or a listener for one of
    * these events is registered, it stays open for its listeners (Redis `subscribe`, pg `LISTEN` with

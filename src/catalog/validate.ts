@@ -108,6 +108,7 @@ const shape = objectOf(
     open: strings,
     openResolvesToSelf: isBoolean,
     lazy: strings,
+    statusMethods: strings,
     subscriber: objectOf({ methods: strings, events: strings }, []),
     releasesArgument: strings,
     asyncRelease: strings,

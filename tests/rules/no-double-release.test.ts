@@ -7,6 +7,22 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('no-double-release', rule, {
   valid: [
     {
+      name: 'review: a status check after commit (trx.isCompleted()) is not a use of the connection',
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function f() {
+  const trx = await db.transaction();
+  try {
+    await trx('t').insert({ a: 1 });
+    await trx.commit();
+  } catch (e) {
+    await trx.rollback();
+    throw e;
+  }
+  return trx.isCompleted();
+}`,
+    },
+    {
       name: "pg: released once in finally",
       code: `import { Pool } from 'pg';
 const pool = new Pool();

@@ -18,6 +18,18 @@ const resources = [{
 runRuleTests('require-pool-limits', rule, {
   valid: [
     {
+      name: 'review: a short-lived pool created and ended in the same function (a migration or a one-shot job)',
+      code: `import pg from 'pg';
+export async function migrate(connectionString) {
+  const pool = new pg.Pool({ connectionString });
+  try {
+    await pool.query('SELECT 1');
+  } finally {
+    await pool.end();
+  }
+}`,
+    },
+    {
       name: 'mysql2: a pool that never queues (waitForConnections: false) has no wait to bound',
       code: `import mysql from 'mysql2/promise';
 export const pool = mysql.createPool({ host: 'db', waitForConnections: false });`,

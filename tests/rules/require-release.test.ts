@@ -37,6 +37,34 @@ const usingSuggestion = { messageId: 'useAwaitUsing', data: { name: 'conn' }, ou
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: 'review: done() in the final callback of async.each, a call whose callbacks we cannot place',
+      code: `import pg from 'pg';
+import async from 'async';
+const pool = new pg.Pool();
+export function saveAll(items, cb) {
+  pool.connect((err, client, done) => {
+    if (err) return cb(err);
+    async.each(items, (item, next) => client.query('INSERT INTO t VALUES ($1)', [item], next), (e) => {
+      done();
+      cb(e);
+    });
+  });
+}`,
+    },
+    {
+      name: 'review: a Workers handler ends its client through ctx.waitUntil (request-scoped I/O)',
+      code: `import pg from 'pg';
+export default {
+  async fetch(request, env, ctx) {
+    const client = new pg.Client(env.DATABASE_URL);
+    await client.connect();
+    const result = await client.query('SELECT 1');
+    ctx.waitUntil(client.end());
+    return new Response(JSON.stringify(result.rows));
+  },
+};`,
+    },
+    {
       name: 'review: listener removal in finally before the release does not throw',
       code: `import pg from 'pg';
 const pool = new pg.Pool();
