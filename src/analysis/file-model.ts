@@ -89,6 +89,7 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
     modules.size === 0 &&
     !mayHaveEvidence(text, catalog) &&
     !(STREAM_PIPELINE.test(text) && QUERY_STREAM.test(text)) &&
+    !(MIGRATIONS_FOLDER.test(context.filename) && KNEX_MIGRATION.test(text)) &&
     !(projectModules !== null && projectCallPattern(catalog).test(text) && relative.some((s) => projectModules.exportsOf(s, context.filename) !== null)) &&
     !(typed && typedGate(sourceCode, catalog, context.filename))
   ) {
@@ -108,6 +109,9 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: PluginS
 
 /** A `.stream()` fed to `pipeline()`: the stalled-pipeline check of require-cursor-close needs no driver import. */
 const STREAM_PIPELINE = /\bpipeline\s*\(/u;
+/** A Knex migration (`exports.up = function (knex)`): provenance gives its parameter the Knex shape. */
+const MIGRATIONS_FOLDER = /(?:^|[\\/])migrations?[\\/]/u;
+const KNEX_MIGRATION = /\b(?:up|down)\s*(?:=\s*(?:async\s*)?(?:function\s*)?|\()\s*\(?\s*(?:knex|trx|db)\b/u;
 const QUERY_STREAM = /\.stream\s*\(/u;
 
 /** One `ProjectModules` per configured parser and catalog, for the whole run. */

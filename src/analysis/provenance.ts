@@ -678,8 +678,16 @@ export class Provenance {
         const fromCallback = this.fromCallbackParameter(call, fn, index);
         if (fromCallback !== null) return fromCallback;
       }
+      if (index === 0 && isKnexMigration(fn, name, this.filename, this.sourceCode.text)) return this.knexInstance();
     }
     return this.fromAnnotation(name);
+  }
+
+  /** The Knex instance a Knex migration's `up(knex)`/`down(knex)` receives (Knex runs it, and ends it). */
+  private knexInstance(): Value | null {
+    const driver = this.catalog.driversForModule('knex')[0]?.driver;
+    const ref = driver ? this.catalog.shape(driver, 'Knex') : undefined;
+    return ref ? { kind: 'shape', ref, promise: false, origin: null, via: 'syntax', scoped: 'managed' } : null;
   }
 
   private fromCallbackParameter(call: TSESTree.CallExpression, fn: TSESTree.FunctionLike, index: number): Value | null {
@@ -974,4 +982,21 @@ function returnArguments(body: TSESTree.BlockStatement): Node[] {
   };
   for (const statement of body.body) visit(statement);
   return found;
+}
+
+/**
+ * A Knex migration's `up`/`down` (`exports.up = function (knex) { … }`, `export async function up(knex)`)
+ * in a `migrations` folder of a file that names knex: its first parameter is the Knex instance the
+ * migrator passes. A query on it that is neither awaited nor returned never runs (Knex builders are lazy).
+ */
+function isKnexMigration(fn: TSESTree.FunctionLike, param: TSESTree.Identifier, filename: string, text: string): boolean {
+  if (!/(?:^|[\\/])migrations?[\\/]/u.test(filename) || !/^(?:knex|trx|db)$/u.test(param.name) || !text.includes('knex')) return false;
+  const parent = fn.parent;
+  let name: string | null = null;
+  // `export function up(knex)`, or `async function up(knex)` at module level exported by `module.exports = { up, down }`
+  if (fn.type === 'FunctionDeclaration' && (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'Program')) name = fn.id?.name ?? null;
+  else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'MemberExpression') name = memberKey(parent.left);
+  else if (parent?.type === 'VariableDeclarator' && parent.parent.parent?.type === 'ExportNamedDeclaration' && parent.id.type === 'Identifier') name = parent.id.name;
+  else if (parent?.type === 'Property' && parent.parent.parent?.type === 'AssignmentExpression') name = propertyName(parent);
+  return name === 'up' || name === 'down';
 }

@@ -14,6 +14,8 @@ const floating = (call: string) => ({ call });
 
 runRuleTests('no-floating-query', rule, {
   valid: [
+    { name: "a Knex migration's up(knex) that awaits its queries", filename: 'migrations/20200510_domains.js', code: `exports.up = async function (knex) {\n  await knex.raw('select 1');\n};` },
+    { name: 'an up(knex) outside a migrations folder is not a migration', filename: 'src/setup.js', code: `exports.up = function (knex) {\n  knex.raw('select 1');\n};` },
     // Review set: callback-form queries with the callback passed by name return no promise.
     `${pg}export class Repo {\n  constructor() { this.db = pool; }\n  run(sql, params, done) { this.db.query(sql, params, done); }\n}`,
     `${pg}function onRows(err, result) {}\nexport function f(sql, params) {\n  pool.query(sql, params, onRows);\n}`,
@@ -62,6 +64,22 @@ runRuleTests('no-floating-query', rule, {
     { name: 'postgres.js: queries returned from sql.begin', code: `${postgresJs}await sql.begin((sql) => [sql\`UPDATE a SET x = 1\`, sql\`UPDATE b SET x = 1\`]);` },
   ],
   invalid: [
+    {
+      name: "a Knex migration's up(knex): a raw query neither awaited nor returned never runs",
+      filename: 'migrations/20200510_domains.js',
+      code: `exports.up = function (knex) {\n  knex.raw('ALTER TABLE domains DROP CONSTRAINT domains_name_key');\n  return knex.schema.table('domains', (t) => t.string('homepage'));\n};`,
+      errors: [
+        {
+          messageId: 'floating',
+          data: floating('knex.raw(…)'),
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 67,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'pg: a bare query whose last argument is data (`params`), not a callback',
       code: `${pg}export async function f(sql, params) {\n  pool.query(sql, params);\n}`,
