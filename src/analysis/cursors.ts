@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { perCatalog } from '../catalog/index.js';
 import type { ShapeSpec } from '../catalog/types.js';
-import { isFunction, skipWrappers } from './ast.js';
+import { isFunction, skipWrappers, walkSubtree } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
 
 type Node = TSESTree.Node;
@@ -212,48 +212,30 @@ export function stallingStreamCallback(step: Node): TSESTree.FunctionLike | null
   return null;
 }
 
-/** An `await` in `fn` not inside a `try` whose `catch` mentions `callback`. */
+/** An `await` in `fn` (nested functions aside) not inside a `try` whose `catch` mentions `callback`. */
 function awaitOutsideCallbackCatch(fn: TSESTree.FunctionLike, callback: string): boolean {
+  if (fn.body == null) return false;
   let found = false;
-  const visit = (n: Node, guarded: boolean): void => {
-    if (found) return;
-    if (n !== fn && isFunction(n)) return;
-    if (n.type === 'AwaitExpression' && !guarded) {
-      found = true;
-      return;
-    }
-    if (n.type === 'TryStatement') {
-      const handles = n.handler !== null && mentions(n.handler, callback);
-      visit(n.block, guarded || handles);
-      if (n.handler) visit(n.handler, guarded);
-      if (n.finalizer) visit(n.finalizer, guarded);
-      return;
-    }
-    for (const key of Object.keys(n) as Array<keyof Node>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node, guarded);
-      }
-    }
-  };
-  if (fn.body) visit(fn.body, false);
+  walkSubtree(fn.body, (n) => {
+    if (found) return false;
+    if (n.type === 'AwaitExpression' && !guardedByCallbackCatch(n, fn, callback)) found = true;
+    return !found;
+  });
   return found;
+}
+
+function guardedByCallbackCatch(node: Node, fn: Node, callback: string): boolean {
+  for (let child: Node = node, current = node.parent; current != null && current !== fn; child = current, current = current.parent) {
+    if (current.type === 'TryStatement' && current.block === child && current.handler !== null && mentions(current.handler, callback)) return true;
+  }
+  return false;
 }
 
 function mentions(root: Node, name: string): boolean {
   let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
+  walkSubtree(root, (n) => {
     if (n.type === 'Identifier' && n.name === name) found = true;
-    for (const key of Object.keys(n) as Array<keyof Node>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
-      }
-    }
-  };
-  visit(root);
+    return !found;
+  });
   return found;
 }

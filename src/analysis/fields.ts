@@ -65,7 +65,15 @@ function isObjectAssignToThis(call: TSESTree.CallExpression): boolean {
 
 /** The code whose `this` is the owner's instance: a class's body, or a constructor function and its prototype's functions. */
 function ownerBodies(owner: Node, program: TSESTree.Program): Node[] {
-  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') return [owner.body];
+  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') {
+    // each instance method and field initialiser (walks do not enter nested functions on their own)
+    const bodies: Node[] = [];
+    for (const element of owner.body.body) {
+      if (element.type === 'MethodDefinition' && !element.static) bodies.push(element.value);
+      else if (element.type === 'PropertyDefinition' && !element.static) bodies.push(element);
+    }
+    return bodies;
+  }
   if (!isFunction(owner)) return [];
   const name = functionName(owner);
   const bodies: Node[] = [owner];

@@ -68,18 +68,14 @@ function handOffOf(variable: Variable, owner: Node, options: OwnershipOptions, s
 function classifyReference(reference: Reference, owner: Node, options: OwnershipOptions, seen: Set<Variable>, holder: boolean): HandOff | null {
   const direct = climb(reference.identifier, holder ? 'holder' : 'value', owner, options, seen);
   if (direct !== null) return direct;
-  // a closure that uses it and leaves the function keeps it (`return { stream, release: () => conn.release() }`)
-  const closure = outermostClosure(reference.identifier, owner);
-  if (closure === null) return null;
-  const kept = climb(closure, 'closure', owner, options, seen);
-  return kept !== null && kept.kind !== 'passed' ? { kind: 'captured', node: kept.node } : null;
-}
-
-/** The outermost function strictly inside `owner` that contains `node`, if any. */
-function outermostClosure(node: Node, owner: Node): Node | null {
-  let found: Node | null = null;
-  for (let current = node.parent; current != null && current !== owner; current = current.parent) if (isFunction(current)) found = current;
-  return found;
+  // a closure that uses it and leaves the function keeps it (`return { stream, release: () => conn.release() }`,
+  // `resolve({ rowStream, release: () => pool.release(conn) })` from a callback inside a promise executor)
+  for (let current: Node | undefined = reference.identifier.parent; current != null && current !== owner; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const kept = climb(current, 'closure', owner, options, seen);
+    if (kept !== null && kept.kind !== 'passed') return { kind: 'captured', node: kept.node };
+  }
+  return null;
 }
 
 /**

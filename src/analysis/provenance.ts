@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
-import { isFunction, memberKey, propertyName, skipWrappers, thisClass } from './ast.js';
+import { isFunction, memberKey, propertyName, skipWrappers, thisClass, walkSubtree } from './ast.js';
 import { fieldIndex, ownMethod, thisOwner, type FieldIndex } from './fields.js';
 import { callbackEvidence, evidenceOfCall } from './evidence.js';
 import type { ProjectModuleExports, ProjectModules } from './project-modules.js';
@@ -966,21 +966,13 @@ function findThisAssignment(body: TSESTree.BlockStatement | null | undefined, ke
 /** The arguments of a function body's `return` statements (nested functions aside). */
 function returnArguments(body: TSESTree.BlockStatement): Node[] {
   const found: Node[] = [];
-  const visit = (n: Node): void => {
-    if (isFunction(n)) return;
+  walkSubtree(body, (n) => {
     if (n.type === 'ReturnStatement') {
       if (n.argument) found.push(n.argument);
-      return;
+      return false;
     }
-    for (const key of Object.keys(n) as Array<keyof Node>) {
-      if (key === 'parent') continue;
-      const value = n[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') visit(child as Node);
-      }
-    }
-  };
-  for (const statement of body.body) visit(statement);
+    return true;
+  });
   return found;
 }
 

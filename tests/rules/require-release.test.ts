@@ -37,6 +37,25 @@ const usingSuggestion = { messageId: 'useAwaitUsing', data: { name: 'conn' }, ou
 runRuleTests('require-release', rule, {
   valid: [
     {
+      name: 'review: a release closure resolved from a callback inside a promise executor hands the lease to the caller',
+      code: `import genericPool from 'generic-pool';
+const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} });
+export async function stream(run) {
+  const conn = await pool.acquire();
+  try {
+    return await new Promise((resolve, reject) => {
+      run(conn, (err, rows) => {
+        if (err) return reject(err);
+        resolve({ rows, release: () => pool.release(conn) });
+      });
+    });
+  } catch (e) {
+    await pool.release(conn);
+    throw e;
+  }
+}`,
+    },
+    {
       name: 'review: done() in the final callback of async.each, a call whose callbacks we cannot place',
       code: `import pg from 'pg';
 import async from 'async';
@@ -1207,6 +1226,47 @@ export async function oneOff(config) {
     },
   ],
   invalid: [
+    {
+      name: 'fields: this.db set in one method of a class, leased in another',
+      code: `const mysql = require('mysql2/promise');
+class Repo {
+  init(cfg) { this.db = mysql.createPool(cfg); }
+  async get(): Promise<void> {
+    const conn = await this.db.getConnection();
+    await conn.query('x');
+  }
+}
+module.exports = Repo;`,
+      errors: [
+        {
+          messageId: 'neverReleased', data: { name: 'conn', release: 'conn.release()' }, line: 5, column: 24, endLine: 5, endColumn: 47,
+          suggestions: [
+            { messageId: 'wrapInTryFinally', data: { release: 'conn.release();' }, output: `const mysql = require('mysql2/promise');
+class Repo {
+  init(cfg) { this.db = mysql.createPool(cfg); }
+  async get(): Promise<void> {
+    const conn = await this.db.getConnection();
+    try {
+    await conn.query('x');
+    } finally {
+      conn.release();
+    }
+  }
+}
+module.exports = Repo;` },
+            { messageId: 'useAwaitUsing', data: { name: 'conn' }, output: `const mysql = require('mysql2/promise');
+class Repo {
+  init(cfg) { this.db = mysql.createPool(cfg); }
+  async get(): Promise<void> {
+    await using conn = await this.db.getConnection();
+    await conn.query('x');
+  }
+}
+module.exports = Repo;` },
+          ],
+        },
+      ],
+    },
     // `await using` only where the result runs (src/fixes/await-using.ts)
     {
       name: 'await using: not offered in a .js file of this repository (engines.node admits Node 20 and 22, which reject the syntax)',
