@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { LimitSetting, PoolLimits } from '../src/catalog/types.js';
+import type { LimitSetting } from '../src/catalog/types.js';
 import { holderOf, skipWrappers } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { numberOf, OptionsReader, uriParameter, type SettingLookup } from '../src/analysis/options.js';
-import { settingApplies } from '../src/analysis/pool-size.js';
+import { poolOptions, settingApplies, type PoolOptions } from '../src/analysis/pool-size.js';
 import { creationBinding, creationName, endCalls, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
 import { endingMethodNames } from '../src/analysis/releases.js';
 import { createRule } from '../src/create-rule.js';
@@ -29,16 +29,6 @@ const PURPOSE: Record<LimitSetting['kind'], string> = {
 };
 
 const UNIT: Record<LimitSetting['unit'], string> = { ms: 'milliseconds', s: 'seconds', connections: 'connections', requests: 'waiting requests' };
-
-/** Where the settings of one pool creation are, as far as the file shows. */
-type Options =
-  /** an options object (in place or bound in this file) */
-  | { readonly kind: 'object'; readonly object: TSESTree.ObjectExpression }
-  /** no options argument: the driver's defaults apply; a suggestion adds the argument at `index` */
-  | { readonly kind: 'absent'; readonly index: number }
-  /** a connection string written in the file */
-  | { readonly kind: 'uri'; readonly uri: string }
-  | { readonly kind: 'unknown' };
 
 export default createRule<[RuleOptions], MessageIds>({
   name: 'require-pool-limits',
@@ -88,7 +78,7 @@ export default createRule<[RuleOptions], MessageIds>({
       if (endedWhereCreated(creation)) return;
       const limits = creation.value.ref.shape.limits;
       if (limits === undefined) return;
-      const options = optionsOf(node, limits);
+      const options = poolOptions(node, limits, reader, sourceCode);
       if (options.kind === 'unknown') return;
       const name = creationName(creation, sourceCode);
       for (const setting of limits.settings) {
@@ -108,7 +98,7 @@ export default createRule<[RuleOptions], MessageIds>({
       return endCalls(binding.variable, provenance, endingMethodNames(provenance.catalog)).some((call) => holderOf(call) === holder);
     }
 
-    function check(creation: PoolCreation, name: string, setting: LimitSetting, options: Options, wait: boolean): void {
+    function check(creation: PoolCreation, name: string, setting: LimitSetting, options: PoolOptions, wait: boolean): void {
       const settingName = setting.path.join('.');
       const found = lookup(options, setting.path);
       if (found.kind === 'unknown') return;
@@ -140,7 +130,7 @@ export default createRule<[RuleOptions], MessageIds>({
       context.report(withFixPolicy({ node: creation.node, messageId, data, suggest }, settings));
     }
 
-    function insertion(creation: PoolCreation, options: Options, found: Extract<Lookup, { kind: 'missing' }>, setting: LimitSetting): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+    function insertion(creation: PoolCreation, options: PoolOptions, found: Extract<Lookup, { kind: 'missing' }>, setting: LimitSetting): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
       const data = { setting: setting.path.join('.'), value: String(setting.suggested), unit: UNIT[setting.unit] };
       if (found.into !== null) {
         const into = found.into;
@@ -155,36 +145,12 @@ export default createRule<[RuleOptions], MessageIds>({
       return [];
     }
 
-    /** The settings argument: the one the catalog names, or the last when it is an object and the catalog says options come last. */
-    function optionsOf(node: TSESTree.CallExpression | TSESTree.NewExpression, limits: PoolLimits): Options {
-      const args = node.arguments;
-      if (args.some((a) => a.type === 'SpreadElement')) return { kind: 'unknown' };
-      let index = limits.optionsArgument;
-      const last = args[args.length - 1];
-      if (limits.optionsLast === true && last !== undefined && reader.objectOf(last) !== null) index = args.length - 1;
-      const arg = args[index];
-      if (arg !== undefined) {
-        const object = reader.objectOf(arg);
-        if (object !== null) return { kind: 'object', object };
-        const uri = reader.stringOf(arg);
-        return uri !== null ? { kind: 'uri', uri } : { kind: 'unknown' };
-      }
-      // no options argument: an earlier connection string may carry the settings
-      for (const earlier of args.slice(0, index)) {
-        if (reader.objectOf(earlier) !== null) continue;
-        const uri = reader.stringOf(earlier);
-        if (uri !== null) return { kind: 'uri', uri };
-        if (isValueOfUnknownKind(earlier)) return { kind: 'unknown' };
-      }
-      return { kind: 'absent', index };
-    }
-
     type Lookup =
       | { readonly kind: 'value'; readonly value: number | null; readonly node: Node | null }
       | { readonly kind: 'missing'; readonly into: TSESTree.ObjectExpression | null; readonly path: readonly string[] }
       | { readonly kind: 'unknown' };
 
-    function lookup(options: Options, path: readonly string[]): Lookup {
+    function lookup(options: PoolOptions, path: readonly string[]): Lookup {
       switch (options.kind) {
         case 'absent':
           return { kind: 'missing', into: null, path };
@@ -214,7 +180,7 @@ export default createRule<[RuleOptions], MessageIds>({
     }
 
     /** `waitForConnections: false` makes `queueLimit` moot (the catalog's `moot`). */
-    function isMoot(setting: LimitSetting, options: Options): boolean {
+    function isMoot(setting: LimitSetting, options: PoolOptions): boolean {
       if (setting.moot === undefined || options.kind !== 'object') return false;
       const found = reader.lookup(options.object, setting.moot.path);
       if (found.kind !== 'found') return false;
@@ -229,7 +195,3 @@ export default createRule<[RuleOptions], MessageIds>({
   },
 });
 
-/** An argument that may be a connection string or a config we cannot see: an identifier, a member read, a call. */
-function isValueOfUnknownKind(node: Node): boolean {
-  return node.type !== 'ObjectExpression' && node.type !== 'ArrayExpression' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression';
-}
