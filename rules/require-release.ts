@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { declaringFunction, holderOf, isFunction, isInside, skipWrappers } from '../src/analysis/ast.js';
+import { declaringFunction, holderOf, isFunction, isInside, promiseStaticMethod, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { catchCoverage, finallyCoverage, inCatchClause, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
@@ -771,8 +771,7 @@ function awaitedIntoBinding(id: Node): boolean {
 
 /** `Promise.race(…)`, `Promise.any(…)`, `Promise.all(…)`. */
 function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && ['race', 'any', 'all'].includes(memberKey(callee) ?? '');
+  return ['race', 'any', 'all'].includes(promiseStaticMethod(call) ?? '');
 }
 
 /** `ctx.waitUntil(client.end())`: the release is handed to the edge runtime's request lifetime. */

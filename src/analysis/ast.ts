@@ -150,3 +150,10 @@ export function memberKey(node: TSESTree.MemberExpression): string | null {
   if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
   return null;
 }
+
+/** `Promise.all(…)`, `Promise.resolve(…)` …: the static method called on `Promise`, or null. */
+export function promiseStaticMethod(call: TSESTree.CallExpression): string | null {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Promise') return null;
+  return memberKey(callee);
+}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ShapeSpec } from '../catalog/types.js';
-import { enclosingFunction, isFunction, isInside, skipWrappers } from './ast.js';
+import { enclosingFunction, isFunction, isInside, promiseStaticMethod, skipWrappers } from './ast.js';
 import { enclosingFinally } from './exception-safety.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
 
@@ -92,10 +92,7 @@ export function promiseFate(expression: Node): 'awaited' | 'returned' | 'floatin
 }
 
 function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Promise') return false;
-  const method = memberKey(callee);
-  return method !== null && COMBINATORS.has(method);
+  return COMBINATORS.has(promiseStaticMethod(call) ?? '');
 }
 
 /** A query whose promise is still pending when a release runs. */

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, skipWrappers } from './ast.js';
+import { isFunction, promiseStaticMethod, skipWrappers } from './ast.js';
 import type { PluginSettings } from '../settings.js';
 import { memberKey, type Provenance } from './provenance.js';
 
@@ -151,13 +151,7 @@ function climb(start: Node, mode: 'value' | 'holder' | 'closure', owner: Node, o
 
 /** `Promise.resolve(x)`, `Promise.all([x, …])`: a promise of the value. */
 function isPromiseWrap(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  return (
-    callee.type === 'MemberExpression' &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === 'Promise' &&
-    ['resolve', 'all', 'allSettled', 'race', 'any'].includes(memberKey(callee) ?? '')
-  );
+  return ['resolve', 'all', 'allSettled', 'race', 'any'].includes(promiseStaticMethod(call) ?? '');
 }
 
 /**
