@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distIndex, distProblem, root } from './helpers/built-plugin.js';
@@ -44,14 +44,13 @@ describe('the built plugin at runtime', () => {
     expect(loaded.some((file) => /[\\/]node_modules[\\/]eslint-v9[\\/]/.test(file))).toBe(true);
   });
 
-  it('loading dist/src/index.js loads no module of eslint', () => {
+  it('loading dist/src/index.js loads no package at all: not eslint, not typescript-eslint, not typescript', () => {
     const { stdout, loaded } = runRecorded(`
       const { default: plugin } = await import(${JSON.stringify(pathToFileURL(distIndex).href)});
       console.log(JSON.stringify({ rules: Object.keys(plugin.rules).length }));
     `);
     expect(loaded).toContain(distIndex);
-    expect(loaded.filter((file) => file.includes(`${join('node_modules', '@typescript-eslint', 'utils')}`)).length).toBeGreaterThan(0);
-    expect(loaded.filter((file) => eslintPackage.test(file))).toEqual([]);
+    expect(loaded.filter((file) => file.includes(`${sep}node_modules${sep}`))).toEqual([]);
     expect(JSON.parse(stdout)).toHaveProperty('rules');
   });
 

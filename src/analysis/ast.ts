@@ -2,6 +2,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
+/** The variable `name` refers to from `scope`: the nearest enclosing scope that declares it (`null` for an undeclared global). */
+export function findVariable(scope: TSESLint.Scope.Scope | null, name: string): TSESLint.Scope.Variable | null {
+  for (let current = scope; current !== null; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable !== undefined) return variable;
+  }
+  return null;
+}
+
 /** Function-like nodes: declarations, expressions and arrows. */
 export function isFunction(node: Node | null | undefined): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
   return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression' || node?.type === 'FunctionDeclaration';

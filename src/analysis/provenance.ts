@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ArgumentCondition, DriverSpec, ExportSpec, ProduceSpec, ShapeSpec } from '../catalog/types.js';
-import { isFunction, memberKey, propertyName, skipWrappers, thisClass, walkSubtree } from './ast.js';
+import { findVariable as findVariableInScope, isFunction, memberKey, propertyName, skipWrappers, thisClass, walkSubtree } from './ast.js';
 import { fieldIndex, ownMethod, thisOwner, type FieldIndex } from './fields.js';
 import { callbackEvidence, evidenceOfCall } from './evidence.js';
 import type { ProjectModuleExports, ProjectModules } from './project-modules.js';
@@ -219,7 +218,7 @@ export class Provenance {
   findVariable(node: TSESTree.Identifier): Variable | null {
     // every rule asks about the same identifiers: once per identifier
     let variable = this.identifierMemo.get(node);
-    if (variable === undefined) this.identifierMemo.set(node, (variable = findVariableInScope(this.sourceCode.getScope(node), node.name) ?? null));
+    if (variable === undefined) this.identifierMemo.set(node, (variable = findVariableInScope(this.sourceCode.getScope(node), node.name)));
     return variable;
   }
 

@@ -1,6 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { skipWrappers } from './ast.js';
+import { findVariable, skipWrappers } from './ast.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
 
 type Node = TSESTree.Node;
@@ -71,7 +70,7 @@ export function sqlTextOf(node: Node | null | undefined, options: ClassifyOption
     }
     case 'Identifier': {
       if (options.sourceCode === undefined) return null;
-      const variable = findVariable(options.sourceCode.getScope(inner), inner);
+      const variable = findVariable(options.sourceCode.getScope(inner), inner.name);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== 'Variable') return null;
       const declarator = def.node;

@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import type * as ts from 'typescript';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
-import { thisFieldAnnotation } from './ast.js';
+import { findVariable, thisFieldAnnotation } from './ast.js';
 import type { ShapeValue } from './provenance.js';
 
 /**
@@ -568,7 +567,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       case 'JSXFragment':
         return true;
       case 'Identifier': {
-        const variable = findVariable(sourceCode.getScope(node), node.name) ?? null;
+        const variable = findVariable(sourceCode.getScope(node), node.name);
         if (variable === null || variable.defs.length === 0) return BUILTIN_NAMESPACES.has(node.name);
         const def = variable.defs[0]!;
         if (def.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration') return !importReachesDriver(def.parent);
@@ -619,7 +618,7 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    */
   const calleeDeclarations = (call: TSESTree.CallExpression | TSESTree.NewExpression): readonly ts.Declaration[] | null => {
     const callee = unwrap(call.callee);
-    const variable = callee.type === 'Identifier' ? (findVariable(sourceCode.getScope(callee), callee.name) ?? null) : null;
+    const variable = callee.type === 'Identifier' ? findVariable(sourceCode.getScope(callee), callee.name) : null;
     const key = variable ?? call;
     if (calleeMemo.has(key)) return calleeMemo.get(key)!;
     const declarations = calleeDeclarationsOf(callee, variable);
