@@ -242,11 +242,15 @@ export default createRule<[], MessageIds>({
       const suggest = closeMethod ? suggestions(event.data, `${awaitClose ? 'await ' : ''}${name}${dot}${closeMethod}();`) : [];
       const reportNode = event.data.node;
 
-      if (closes.every((c) => c.data.absent === true)) {
+      // a cursor that its lease's release closes (oracledb ResultSet): that release counts as its close
+      const closedWithLease = value.ref.shape.closedWithLease === true;
+      const leaseCloses = (e: PathEvent<Data>): boolean => closedWithLease && e.data.kind === 'lease-release' && (cursorsOnLease.get(e.data.lease) ?? []).includes(variable);
+      const closedByLease = frame.events.some(leaseCloses);
+      if (closes.every((c) => c.data.absent === true) && !closedByLease) {
         context.report(withFixPolicy({ node: reportNode, messageId: 'neverClosed', data, suggest }, settings));
         return;
       }
-      const escape = frame.findEscape(event, (e) => e.data.kind === 'close' && e.data.variable === variable);
+      const escape = frame.findEscape(event, (e) => (e.data.kind === 'close' && e.data.variable === variable) || leaseCloses(e));
       if (escape !== null) {
         if (escape.jump !== null) {
           context.report(withFixPolicy({ node: reportNode, messageId: 'skippedByJump', data: { ...data, jump: describeJump(escape.jump), line: String(escape.jump.loc.start.line) }, suggest }, settings));
@@ -255,8 +259,9 @@ export default createRule<[], MessageIds>({
         }
         return;
       }
-      // the lease it runs on is released before the cursor is finished
-      for (const release of frame.events) {
+      // the lease it runs on is released before the cursor is finished (unless that release closes it)
+      if (closedByLease && frame.events.some((e) => leaseCloses(e) && enclosingFinally(e.node, holder) !== null)) return;
+      for (const release of closedWithLease ? [] : frame.events) {
         if (release.data.kind !== 'lease-release' || !(cursorsOnLease.get(release.data.lease) ?? []).includes(variable)) continue;
         if (enclosingFinally(release.node, holder) !== null) continue;
         if (frame.reaches(event, release, (e) => e.data.kind === 'close' && e.data.variable === variable && e.data.complete)) {
@@ -281,7 +286,9 @@ export default createRule<[], MessageIds>({
       if (closes.some((c) => enclosingFinally(c.node, holder) !== null)) return;
       // `for await` and `pipeline()` close on every exit, exceptions included
       if (closes.some((c) => c.data.call === null)) return;
-      const first = closes[0]!;
+      const first = closes[0];
+      // closed only by its lease's release (oracledb): whether that runs on every path is require-release's finding
+      if (first === undefined) return;
       const between = statementsBetween(openEvent.node, first.node);
       if (between === null || !between.some((s) => mayThrow(s))) return;
       const fix = closes.length === 1 && first.data.call !== null ? moveIntoFinallyFix(sourceCode, openEvent.node, first.data.call) : null;

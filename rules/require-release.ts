@@ -3,7 +3,7 @@ import { declaringFunction, holderOf, isFunction, isInside, promiseStaticMethod,
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
 import { catchCoverage, finallyCoverage, inCatchClause, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
-import { runsOncePerProcess } from '../src/analysis/handlers.js';
+import { isTestFile, runsOncePerProcess } from '../src/analysis/handlers.js';
 import { loopContext } from '../src/analysis/loops.js';
 import { isSubscriber } from '../src/analysis/pools.js';
 import { openCursorsAt, pendingInTry } from '../src/analysis/in-use.js';
@@ -112,6 +112,8 @@ export default createRule<[], MessageIds>({
     const names = endingMethodNames(catalog);
     /** releases inside nested functions, waiting for the call in the holding function they hang on */
     const anchored = new Map<Node, Release[]>();
+    /** `.then(…)` calls whose success callback releases these variables (for a `.catch` chained on them) */
+    const releasedOnSuccess = new Map<Node, Set<Variable>>();
     /** callback-form guards: `if (err) return …` consequents, keyed by node, with the lease they free */
     const errorGuards = new Map<Node, Variable>();
     /** inside a callback, a path that skips the release of an outer resource: callback → variable → escape */
@@ -176,8 +178,14 @@ export default createRule<[], MessageIds>({
       const waiting = anchored.get(node);
       if (waiting !== undefined) {
         anchored.delete(node);
-        // `.then(() => release(), () => release())`: one of the two runs on every outcome
+        // `.then(() => release(), () => release())`, `.then(() => release()).catch(() => release())`:
+        // one of the two runs on every outcome
         const both = new Set(waiting.filter((r) => r.anchor === 'maybe' && r.event === undefined).map((r) => r.variable));
+        const callee = node.type === 'CallExpression' ? skipWrappers(node.callee) : null;
+        if (callee?.type === 'MemberExpression' && memberKey(callee) === 'catch') {
+          for (const variable of releasedOnSuccess.get(skipWrappers(callee.object)) ?? []) both.add(variable);
+        }
+        if (both.size > 0) releasedOnSuccess.set(node, both);
         for (const release of waiting) {
           const covers = both.has(release.variable) && waiting.some((r) => r.variable === release.variable && r.anchor === 'failure' && r.event === undefined);
           tracker.record(node, covers ? { ...release, anchor: 'always' } : release);
@@ -311,8 +319,8 @@ export default createRule<[], MessageIds>({
         (e.data.anchor === 'direct' || e.data.anchor === 'always' || e.data.anchor === 'finally' || e.data.anchor === 'error-guard' || (coveredByListeners && (e.data.anchor === 'maybe' || e.data.anchor === 'failure')));
       const escape = frame.findEscape(event, closes);
       if (escape !== null) {
-        // a `throw` out of a one-shot script ends the process, as any exception does there
-        if (escape.jump?.type === 'ThrowStatement' && runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
+        // a `throw` out of a one-shot script ends the process, as any exception does there (or a test)
+        if (escape.jump?.type === 'ThrowStatement' && exceptionEndsTheRun(holder)) return;
         // released in a callback of a call we cannot follow (`async.each(items, step, () => done())`):
         // whether it runs on the path that seems to skip it is unknown, so stay silent
         if (escape.jump === null && releases.some((r) => r.data.anchor === 'captured')) return;
@@ -322,7 +330,10 @@ export default createRule<[], MessageIds>({
         reportEscape(acquire, reportNode, escape, releases, data);
         return;
       }
-      if (acquire.callback) return;
+      if (acquire.callback) {
+        checkPromisedLease(acquire, releases, data);
+        return;
+      }
       checkExceptionSafety(acquire, releases, holder, data);
       checkInUse(acquire, releases, holder, data);
     }
@@ -429,7 +440,11 @@ export default createRule<[], MessageIds>({
         const callee = skipWrappers(call.callee);
         // `await connect()` where `const connect = promisify(conn.connect.bind(conn))`: the opening by its name
         if (callee.type === 'Identifier') return opening.has(callee.name);
-        return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && opening.has(memberKey(callee) ?? '') && provenance.findVariable(callee.object) === variable;
+        if (callee.type !== 'MemberExpression' || !opening.has(memberKey(callee) ?? '')) return false;
+        // `await conn.promise().connect()`: the same connection through its promise twin (`produces` of the same role)
+        let object = skipWrappers(callee.object);
+        while (object.type === 'CallExpression' && object.callee.type === 'MemberExpression' && sameRoleWrapper(acquire.value.ref, memberKey(object.callee))) object = skipWrappers(object.callee.object);
+        return object.type === 'Identifier' && provenance.findVariable(object) === variable;
       };
       const throwing = gap.find((s) => mayRejectOrThrow(s, safe));
       if (throwing === undefined) return;
@@ -439,6 +454,11 @@ export default createRule<[], MessageIds>({
       const release = releaseCode(acquire, false);
       if (release === null) return;
       context.report({ node, messageId: 'leakedBeforeReturn', data: { name: variable.name, line: String(handOff.node.loc.start.line), release } });
+    }
+
+    /** `conn.promise()` on a mysql2 connection: a method that gives the same resource in another shape of its role. */
+    function sameRoleWrapper(ref: ShapeValue['ref'], method: string | null): boolean {
+      return (ref.shape.produces ?? []).some((p) => p.method === method && catalog.shape(ref.driver, p.shape)?.shape.role === ref.shape.role);
     }
 
     /** Whether one of these blocks calls a release of `variable`. */
@@ -457,6 +477,14 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    /**
+     * A one-shot script (an exception ends the process, and the connection with it) or a test (an
+     * exception fails it): a release skipped only by an exception is not reported there (README, "Scripts and tests").
+     */
+    function exceptionEndsTheRun(holder: Node): boolean {
+      return isTestFile(context.filename) || runsOncePerProcess(holder, sourceCode.ast, provenance);
+    }
+
     /** A lazy lease's opening calls on `variable` (`qr.connect()`): the lease begins there, so their failure leaks nothing. */
     function lazyOpening(variable: Variable, value: ShapeValue): SafeCall {
       const lazy = new Set(value.ref.shape.lazy ?? []);
@@ -468,9 +496,28 @@ export default createRule<[], MessageIds>({
       };
     }
 
+    /**
+     * `pending.then(async (conn) => { await conn.query(setup); return fn(conn).then(release, release); })`:
+     * a lease delivered by a promise to a `.then` callback is held from the callback's first statement,
+     * so a statement before the one that releases it (directly or through a chain) skips the release
+     * when it throws.
+     */
+    function checkPromisedLease(acquire: Acquire, releases: Array<PathEvent<Release>>, data: { name: string; release: string }): void {
+      const fn = acquire.node as TSESTree.FunctionLike;
+      const call = fn.parent;
+      const thenCallback = call?.type === 'CallExpression' && call.arguments[0] === fn && call.callee.type === 'MemberExpression' && memberKey(call.callee) === 'then';
+      if (!thenCallback || fn.body?.type !== 'BlockStatement' || releases.some((r) => r.data.anchor === 'finally')) return;
+      const body = fn.body.body;
+      const at = body.findIndex((statement) => releases.some((r) => isInside(r.node, statement)));
+      if (at <= 0) return;
+      const safe = lazyOpening(acquire.variable!, acquire.value);
+      if (!body.slice(0, at).some((statement) => mayThrowInPractice(statement, safe))) return;
+      const first = releases.map((r) => r.data.release?.call).find((c) => c !== undefined) ?? releases[0]!.node;
+      context.report({ node: callbackParamNode(acquire), messageId: 'notExceptionSafe', data: { name: data.name, release: data.release, line: String(first.loc.start.line) } });
+    }
+
     function checkExceptionSafety(acquire: Acquire, releases: Array<PathEvent<Release>>, holder: Node, data: { name: string; release: string }): void {
-      // a one-shot script: an exception ends the process, and the connection with it (README, "Scripts")
-      if (runsOncePerProcess(holder, sourceCode.ast, provenance)) return;
+      if (exceptionEndsTheRun(holder)) return;
       const variable = acquire.variable!;
       const node = acquire.node as TSESTree.CallExpression | TSESTree.NewExpression;
       if (releases.some((r) => r.data.anchor === 'finally')) return;

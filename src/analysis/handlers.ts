@@ -237,6 +237,17 @@ export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Prog
   return enclosingFunction(call) === null && loopContext(call) === null;
 }
 
+const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+/**
+ * A test file (`*.test.*`, `*.spec.*`, or under `__tests__/`). An exception there is a failing test:
+ * what it skips (a release after an `expect`) costs that run, not a service, so the rules that report
+ * a release or an end skipped only by an exception stay silent there, as in a one-shot script.
+ */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
 /**
  * Whether `holder` (a function, or the program) runs once per process: module-level code, an IIFE
  * at module level, or a function {@link calledOnceAtModuleLevel} that is not exported (another

@@ -127,6 +127,13 @@ function climb(start: Node, mode: 'value' | 'holder' | 'closure', owner: Node, o
       }
       case 'PropertyDefinition':
         return parent.value === node ? { kind: 'stored', node: parent } : null;
+      case 'MemberExpression': {
+        // `const pending = pool.acquire(); pending.then((conn) => …)`: the lease is the callback's
+        // parameter from here on, and the callback (not followed) owns it
+        const call = parent.parent;
+        const thenCallback = mode === 'value' && parent.object === node && memberKey(parent) === 'then' && call?.type === 'CallExpression' && call.callee === parent && isFunction(call.arguments[0]);
+        return thenCallback ? { kind: 'passed', node: call } : null;
+      }
       case 'CallExpression':
       case 'NewExpression': {
         if (parent.callee === node) return null;

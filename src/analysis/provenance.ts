@@ -703,7 +703,13 @@ export class Provenance {
       return null;
     }
     const receiver = this.shape(callee.object);
-    if (receiver === null || receiver.promise) return null;
+    if (receiver === null) return null;
+    if (receiver.promise) {
+      // `pool.connect().then((client) => …)`, `const pending = pool.acquire(); pending.then((conn) => …)`:
+      // the lease acquired there arrives as the callback's parameter, which then holds it
+      const arrives = method === 'then' && index === 0 && call.arguments[0] === fn && receiver.origin !== null && receiver.ref.shape.role === 'lease';
+      return arrives ? { kind: 'shape', ref: receiver.ref, promise: false, origin: call, via: receiver.via, scoped: 'callback' } : null;
+    }
     const shape = receiver.ref.shape;
     for (const produce of shape.produces ?? []) {
       if (produce.method !== method || produce.callback === undefined) continue;

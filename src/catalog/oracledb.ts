@@ -98,11 +98,16 @@ export const oracledb: DriverSpec = {
       dispose: asyncDispose,
       lifetime: 'single',
     },
-    /** Must be closed "even … where no rows will be fetched" (`sql_execution.rst` l.179–184). */
+    /**
+     * Must be closed "even … where no rows will be fetched" (`sql_execution.rst` l.179–184), unless its
+     * connection is closed: since 2.1 "connections [may] be closed when ResultSets and Lobs are open"
+     * (`release_notes.rst`, v2.1.0, "Eliminate DPI-1054 errors"), which frees them.
+     */
     ResultSet: {
       role: 'cursor',
       types: ['ResultSet'],
       release: ['close'],
+      closedWithLease: true,
       dispose: asyncDispose,
     },
     /** A Readable: `destroy()` stops it early; release the connection in its `'close'` handler. */

@@ -208,6 +208,12 @@ export interface ShapeSpec {
    * act on `'promise'` only.
    */
   readonly queryResult?: 'promise' | 'callback' | 'sync';
+  /**
+   * A cursor that releasing the lease it was opened on closes too (oracledb: since 2.1 a connection
+   * may be closed with ResultSets open, and closing it frees them): a release of that lease on every
+   * path, or in `finally`, closes the cursor.
+   */
+  readonly closedWithLease?: boolean;
   /** methods that consume a cursor to the end (and so close it): `toArray`, `consume` */
   readonly consumers?: readonly string[];
   /** managed scopes offered by this object */

@@ -376,6 +376,17 @@ export async function migrate(options) {
   }
 }`,
     },
+    {
+      name: 'in a test file, a client ended only when nothing before the end throws: the exception fails the test',
+      filename: 'tests/import.spec.ts',
+      code: `import { MongoClient } from 'mongodb';
+export async function importUsers(url: string, insert: (rows: unknown[]) => Promise<void>) {
+  const client = await MongoClient.connect(url);
+  const users = await client.db().collection('users').find().toArray();
+  await insert(users);
+  await client.close();
+}`,
+    },
   ],
   invalid: [
     {

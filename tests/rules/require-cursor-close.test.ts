@@ -339,8 +339,40 @@ export async function count(session) {
   return operation.fetchAll();
 }`,
     },
+    {
+      name: 'review: an oracledb ResultSet whose connection is closed in finally is freed with it (node-oracledb >= 2.1)',
+      code: `import oracledb from 'oracledb';
+export async function list(cfg) {
+  let connection;
+  try {
+    connection = await oracledb.getConnection(cfg);
+    await setup(connection);
+    const result = await connection.execute('select id from t', [], { resultSet: true });
+    const rs = result.resultSet;
+    let rows;
+    do { rows = await rs.getRows(10); } while (rows.length === 10);
+    await rs.close();
+  } finally {
+    if (connection) await connection.close();
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'review twin: an oracledb ResultSet on a connection handed to the caller is never closed',
+      code: `import oracledb from 'oracledb';
+const poolReady = oracledb.createPool({});
+export async function open() {
+  const pool = await poolReady;
+  const connection = await pool.getConnection();
+  const result = await connection.execute('select id from t', [], { resultSet: true });
+  const rs = result.resultSet;
+  const rows = await rs.getRows(10);
+  return { connection, rows };
+}`,
+      errors: [{ messageId: 'neverClosed', data: { name: 'rs', close: 'await rs.close()' }, line: 7, column: 9, endLine: 7, endColumn: 30, suggestions: 1 }],
+    },
     {
       name: 'review: a database stream feeding a pipeline whose async transform calls back only on success',
       code: `import { pipeline } from 'node:stream/promises';

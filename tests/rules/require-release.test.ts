@@ -193,6 +193,52 @@ async function main() {
 main().catch(() => process.exit(1));`,
     },
     {
+      name: 'review: a pending generic-pool lease taken over by a .then callback that releases it (cube.js)',
+      code: `import genericPool from 'generic-pool';
+const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} }, { max: 5 });
+export function withConnection(fn) {
+  const connectionPromise = pool.acquire();
+  return connectionPromise.then((conn) =>
+    fn(conn)
+      .then((res) => pool.release(conn).then(() => res))
+      .catch((err) => pool.release(conn).then(() => { throw err; })),
+  );
+}`,
+    },
+    {
+      name: 'a lease delivered to a .then callback and released by .then(release).catch(release) on every outcome',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export function run(fn) {
+  return pool.connect().then((client) =>
+    fn(client)
+      .then((r) => { client.release(); return r; })
+      .catch((e) => { client.release(); throw e; }),
+  );
+}`,
+    },
+    {
+      name: "review: a mysql2 connection's own connect() through its promise twin leaks nothing when it fails (cube.js)",
+      code: `import { createConnection } from 'mysql2';
+export async function create(config) {
+  const conn = createConnection(config);
+  conn.on('error', () => conn.destroy());
+  await conn.promise().connect();
+  return conn;
+}`,
+    },
+    {
+      name: 'review: in a test file, a failing expect() that skips the release fails the test (supabase/storage)',
+      filename: 'src/pool.test.ts',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+it('hands out a client', async () => {
+  const client = await pool.connect();
+  expect(pool.totalCount).toBe(1);
+  client.release();
+});`,
+    },
+    {
       name: 'review: a release closure returned with the lease',
       code: `import pg from 'pg';
 const pool = new pg.Pool();
@@ -1354,6 +1400,63 @@ export async function main() {
   }
 }
 main().catch(() => process.exit(1));`,
+      errors: [{ messageId: 'notExceptionSafe', data: { name: 'client', release: 'client.release()', line: '6' }, line: 4, column: 24, endLine: 4, endColumn: 38 }],
+    },
+    {
+      name: 'review: a lease delivered to a .then callback, where an awaited query before the release chain skips it (cube.js)',
+      code: `import genericPool from 'generic-pool';
+const pool = genericPool.createPool({ create: async () => ({}), destroy: async () => {} }, { max: 5 });
+export function withConnection(fn) {
+  const connectionPromise = pool.acquire();
+  return connectionPromise.then(async (conn) => {
+    await conn.execute('select connection_id()');
+    return fn(conn)
+      .then((res) => pool.release(conn).then(() => res))
+      .catch((err) => pool.release(conn).then(() => { throw err; }));
+  });
+}`,
+      errors: [{ messageId: 'notExceptionSafe', data: { name: 'conn', release: 'pool.release(conn)', line: '8' }, line: 5, column: 40, endLine: 5, endColumn: 44 }],
+    },
+    {
+      name: 'a lease delivered to a .then callback and released only when the query succeeds',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export function run() {
+  return pool.connect().then((client) => client.query('select 1').then((r) => { client.release(); return r; }));
+}`,
+      errors: [{ messageId: 'releasedInCallback', data: { release: 'client.release()', where: 'the callback passed at line 4', name: 'client' }, line: 4, column: 31, endLine: 4, endColumn: 37 }],
+    },
+    {
+      name: 'review twin: a setup query after the promise-twin connect() can throw with the connection open',
+      code: `import { createConnection } from 'mysql2';
+export async function create(config) {
+  const conn = createConnection(config);
+  await conn.promise().connect();
+  await conn.promise().query('SET time_zone = "+00:00"');
+  return conn;
+}`,
+      errors: [{ messageId: 'leakedBeforeReturn', data: { name: 'conn', line: '6', release: 'conn.end()' }, line: 3, column: 16, endLine: 3, endColumn: 40 }],
+    },
+    {
+      name: 'review twin: the same test body outside a test file (a helper that asserts) is reported',
+      filename: 'src/pool-check.ts',
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function check(expect) {
+  const client = await pool.connect();
+  expect(pool.totalCount).toBe(1);
+  client.release();
+}`,
+      output: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function check(expect) {
+  const client = await pool.connect();
+  try {
+  expect(pool.totalCount).toBe(1);
+  } finally {
+    client.release();
+  }
+}`,
       errors: [{ messageId: 'notExceptionSafe', data: { name: 'client', release: 'client.release()', line: '6' }, line: 4, column: 24, endLine: 4, endColumn: 38 }],
     },
     {
