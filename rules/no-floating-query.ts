@@ -15,11 +15,12 @@ type Variable = TSESLint.Scope.Variable;
 export type MessageIds = 'floating' | 'floatingBeforeRelease' | 'noRejectionHandler' | 'storedNeverAwaited' | 'pendingAtRelease' | 'awaitQuery';
 
 /**
- * The roles whose queries this rule checks: queries on a lease or pool, and on a transaction. The
+ * The roles whose queries this rule checks: queries on a lease or pool, on a transaction, and on a handle
+ * whose operations each check out a connection (a MongoDB collection). The
  * scope parameter of a managed scope (`sql.begin(async (sql) => …)`, `ds.transaction(async (m) => …)`)
  * is checked too: the scope ends when its callback's promise settles, not when a floating query does.
  */
-const CHECKED_ROLES: ReadonlySet<string> = new Set(['pool', 'lease', 'transaction']);
+const CHECKED_ROLES: ReadonlySet<string> = new Set(['pool', 'lease', 'transaction', 'handle']);
 
 /** What happens to a query's promise. */
 type Fate =

@@ -25,6 +25,10 @@ export interface EvidenceCandidate {
 
 interface EvidenceIndex {
   readonly byMethod: ReadonlyMap<string, readonly EvidenceCandidate[]>;
+  /** `evidenceQueries`: a query name → the one shape it belongs to */
+  readonly byQuery: ReadonlyMap<string, ShapeRef>;
+  /** the file gate for them: `.insertOne(` … */
+  readonly query: RegExp | null;
   /** the file gate: an acquisition call (`.connect(`), then one of that acquisition's releases */
   readonly acquisition: RegExp;
   /** per acquisition method: its candidates' release calls (a method, or a bare `done()`/`release()`) */
@@ -33,8 +37,13 @@ interface EvidenceIndex {
 
 export const evidenceIndex = perCatalog((catalog: Catalog): EvidenceIndex => {
   const byMethod = new Map<string, EvidenceCandidate[]>();
+  const byQuery = new Map<string, ShapeRef>();
   for (const driver of catalog.drivers) {
-    for (const shape of Object.values(driver.shapes)) {
+    for (const [name, shape] of Object.entries(driver.shapes)) {
+      for (const query of shape.evidenceQueries ?? []) {
+        const ref = catalog.shape(driver, name);
+        if (ref !== undefined && !byQuery.has(query)) byQuery.set(query, ref);
+      }
       for (const spec of shape.produces ?? []) {
         const ref = catalog.shape(driver, spec.shape);
         if (ref === undefined || ref.shape.role !== 'lease' || spec.property !== undefined) continue;
@@ -50,7 +59,8 @@ export const evidenceIndex = perCatalog((catalog: Catalog): EvidenceIndex => {
     const names = new Set(candidates.flatMap((c) => [...c.releases]));
     releaseOf.set(method, new RegExp(`(?:\\.\\s*(?:${alternation(names)})|\\b(?:done|release))\\s*\\(`, 'u'));
   }
-  return { byMethod, acquisition: new RegExp(`\\.\\s*(${alternation(byMethod.keys())})\\s*\\(`, 'gu'), releaseOf };
+  const query = byQuery.size > 0 ? new RegExp(`\\.\\s*(?:${alternation(byQuery.keys())})\\s*\\(`, 'u') : null;
+  return { byMethod, byQuery, query, acquisition: new RegExp(`\\.\\s*(${alternation(byMethod.keys())})\\s*\\(`, 'gu'), releaseOf };
 });
 
 /**
@@ -59,6 +69,7 @@ export const evidenceIndex = perCatalog((catalog: Catalog): EvidenceIndex => {
  */
 export function mayHaveEvidence(text: string, catalog: Catalog): boolean {
   const index = evidenceIndex(catalog);
+  if (index.query?.test(text) === true) return true;
   const seen = new Set<string>();
   for (const match of text.matchAll(index.acquisition)) {
     const method = match[1]!;
@@ -67,6 +78,11 @@ export function mayHaveEvidence(text: string, catalog: Catalog): boolean {
     if (index.releaseOf.get(method)!.test(text)) return true;
   }
   return false;
+}
+
+/** The shape whose `evidenceQueries` name this method (`insertOne` → MongoDB's `Collection`), or null. */
+export function evidenceOfQuery(method: string, catalog: Catalog): ShapeRef | null {
+  return evidenceIndex(catalog).byQuery.get(method) ?? null;
 }
 
 /**

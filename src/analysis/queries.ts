@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { perCatalog, type Catalog, type ShapeRef } from '../catalog/index.js';
 import type { ManagedSpec, ProduceSpec } from '../catalog/types.js';
 import { skipWrappers } from './ast.js';
+import { evidenceOfQuery } from './evidence.js';
 import { memberKey, type Provenance, type ShapeValue } from './provenance.js';
 
 type Node = TSESTree.Node;
@@ -26,6 +27,9 @@ export interface QueryCall {
   /** the call passes a callback (its last argument is or may well be a function): the result comes through it */
   readonly callback: boolean;
 }
+
+/** Values a file makes itself, which are not a driver's object whatever their methods are called. */
+const OWN_VALUES: ReadonlySet<string> = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'Literal', 'TemplateLiteral']);
 
 /** Every query method name in the catalog: a cheap filter before provenance. */
 export const queryMethodNames = perCatalog((catalog): ReadonlySet<string> => {
@@ -62,9 +66,32 @@ export function classifyQueryCall(
   if (callee.type !== 'MemberExpression' || callee.object.type === 'Super') return null;
   const method = memberKey(callee);
   if (method === null || !names.has(method)) return null;
-  const receiver = provenance.shape(callee.object);
+  const receiver = provenance.shape(callee.object) ?? queryEvidence(callee.object, method, provenance);
   if (receiver === null || receiver.promise || !(receiver.ref.shape.queries ?? []).includes(method)) return null;
   return { node, receiver, receiverNode: callee.object, method, sql: node.arguments[0] ?? null, callback: node.arguments.length > 1 && provenance.hasCallback(node) };
+}
+
+/**
+ * `context.collections.Orders.insertOne(doc)` on a receiver of unknown origin: a query name that
+ * belongs to one shape alone (`evidenceQueries`) says what the receiver is. Not for a receiver the
+ * file defines itself as something else (a local object literal, a class instance, a function).
+ */
+function queryEvidence(receiverNode: Node, method: string, provenance: Provenance): ShapeValue | null {
+  const ref = evidenceOfQuery(method, provenance.catalog);
+  if (ref === null) return null;
+  const receiver = skipWrappers(receiverNode);
+  // the mongo shell's global `db` (`db.users.insertOne(…)` in an init script) runs synchronously
+  let root: Node = receiver;
+  while (root.type === 'MemberExpression' || root.type === 'CallExpression') root = skipWrappers(root.type === 'MemberExpression' ? root.object : root.callee);
+  if (root.type === 'Identifier' && provenance.findVariable(root) === null) return null;
+  if (receiver.type === 'Identifier') {
+    const def = provenance.findVariable(receiver)?.defs[0];
+    const init = def?.type === 'Variable' ? def.node.init : null;
+    if (def?.type === 'ClassName' || def?.type === 'FunctionName' || (init != null && OWN_VALUES.has(skipWrappers(init).type))) return null;
+  } else if (receiver.type !== 'MemberExpression' && receiver.type !== 'CallExpression' && receiver.type !== 'ThisExpression') {
+    return null;
+  }
+  return { kind: 'shape', ref, promise: false, origin: null, via: 'evidence' };
 }
 
 /**

@@ -23,6 +23,9 @@ const asyncDispose = { symbol: 'asyncDispose', since: '7.0.0' } as const;
  * `noCursorTimeout`). `toArray()`, exhaustion and any `for await` exit close it
  * (`src/cursor/abstract_cursor.ts` l.470–506); so does `client.close()`.
  */
+/** Collection writes whose names no other kind of Node database client uses (Mongoose models share them). */
+const collectionWrites = ['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'bulkWrite'];
+
 const cursor: ShapeSpec = {
   role: 'cursor',
   release: ['close'],
@@ -101,9 +104,15 @@ export const mongodb: DriverSpec = {
         { method: 'watch', shape: 'ChangeStream' },
       ],
     },
+    /**
+     * Each operation checks a connection out of the client's pool for itself and returns a promise
+     * (`Collection` in `mongodb.d.ts`; callbacks were removed in 5.0, so `op(…, cb)` is a 4.x call).
+     */
     Collection: {
       role: 'handle',
       types: ['Collection'],
+      queries: [...collectionWrites, 'findOne', 'countDocuments', 'estimatedDocumentCount', 'distinct', 'count', 'createIndex', 'createIndexes', 'dropIndex', 'dropIndexes', 'drop', 'rename', 'indexExists', 'indexes'],
+      evidenceQueries: [...collectionWrites, 'countDocuments', 'estimatedDocumentCount'],
       produces: [
         { method: 'find', shape: 'FindCursor' },
         { method: 'aggregate', shape: 'AggregationCursor' },

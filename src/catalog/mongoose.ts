@@ -60,9 +60,14 @@ export const mongoose: DriverSpec = {
       lifetime: 'single',
       limits: { optionsArgument: 1, settings: mongodbPoolLimits },
     },
+    /**
+     * A model's operations return a `Query` (a thenable that runs only when awaited, `then`-ed or
+     * `exec()`-ed: unawaited, it never runs) or, for `create`/`insertMany`/`bulkWrite`, a promise.
+     */
     Model: {
       role: 'handle',
       types: ['Model'],
+      queries: ['create', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findByIdAndUpdate', 'findByIdAndDelete', 'bulkWrite', 'countDocuments', 'estimatedDocumentCount', 'findOne', 'findById', 'exists', 'distinct'],
       produces: [
         { method: 'find', shape: 'Query' },
         { method: 'aggregate', shape: 'Aggregate' },

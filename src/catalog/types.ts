@@ -201,6 +201,13 @@ export interface ShapeSpec {
   /** one-shot query methods (managed for pools; on a lease they run on that lease) */
   readonly queries?: readonly string[];
   /**
+   * The `queries` whose names belong to this shape alone among Node database clients (MongoDB's
+   * `insertOne`, `updateMany`, `findOneAndUpdate`, … — Mongoose models and other MongoDB-like clients
+   * share them, with the same meaning): a call of one on a receiver of unknown origin
+   * (`context.collections.Orders.insertOne(doc)`) is evidence that the receiver is this shape.
+   */
+  readonly evidenceQueries?: readonly string[];
+  /**
    * How the `queries` methods (and `taggedQuery`) deliver their result. `'promise'` (the default): a
    * promise or thenable, unless the last argument is a callback. `'callback'`: only through a
    * callback; the return value is not a promise (mysql, the mysql2 and mariadb callback APIs,

@@ -128,8 +128,10 @@ const shape = objectOf(
     ),
     submits: recordOf(isIndex),
     queries: strings,
+    evidenceQueries: strings,
     queryResult: oneOf('promise', 'callback', 'sync'),
     consumers: strings,
+    closedWithLease: isBoolean,
     managed: arrayOf(
       objectOf({ method: isString, scopeParam: isIndex, scopeShape: isString, transaction: isBoolean }, ['method']),
     ),

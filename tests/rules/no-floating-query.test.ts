@@ -62,8 +62,36 @@ runRuleTests('no-floating-query', rule, {
     { name: 'prisma: raw queries collected into $transaction', code: `${prisma}await prisma.$transaction([prisma.$executeRaw\`UPDATE a SET x = 1\`, prisma.$executeRaw\`UPDATE b SET x = 1\`]);` },
     { name: 'postgres.js: a fragment inside another query', code: `${postgresJs}const where = sql\`WHERE id = \${1}\`;\nawait sql\`SELECT * FROM t \${where}\`;` },
     { name: 'postgres.js: queries returned from sql.begin', code: `${postgresJs}await sql.begin((sql) => [sql\`UPDATE a SET x = 1\`, sql\`UPDATE b SET x = 1\`]);` },
+    {
+      name: "a mongo shell init script's global db runs synchronously: no promise to await",
+      filename: 'docker/mongo-init.js',
+      code: `db.users.insertMany([{ name: 'admin' }]);\ndb.users.createIndex({ name: 1 });`,
+    },
+    {
+      name: 'a local object whose method happens to be called insertOne is not a collection',
+      code: `const store = { rows: [], insertOne(row) { this.rows.push(row); } };\nexport function add(row) {\n  store.insertOne(row);\n}`,
+    },
+    {
+      name: 'a collection write that is awaited, or whose rejection is handled',
+      code: `export async function f(context, doc) {\n  const { Orders } = context.collections;\n  await Orders.insertOne(doc);\n  Orders.updateOne({ _id: doc._id }, { $set: { seen: true } }).catch(() => {});\n}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a Mongoose model update neither awaited nor exec()-ed: the Query never runs',
+      code: `import mongoose from 'mongoose';\nconst User = mongoose.model('User', new mongoose.Schema({ name: String }));\nexport function touch(id) {\n  User.updateOne({ _id: id }, { $set: { seen: true } });\n}`,
+      errors: [{ messageId: 'floating', data: floating('User.updateOne(…)'), line: 4, column: 3, endLine: 4, endColumn: 56 }],
+    },
+    {
+      name: 'review: a MongoDB collection write from an injected collections map, neither awaited nor handled (reaction)',
+      code: `export function onDelete(context, product) {\n  const { collections } = context;\n  collections.Catalog.updateOne({ productId: product._id }, { $set: { isDeleted: true } });\n}`,
+      errors: [{ messageId: 'floating', data: floating('collections.Catalog.updateOne(…)'), line: 3, column: 3, endLine: 3, endColumn: 91 }],
+    },
+    {
+      name: 'a write on a proven mongodb collection, neither awaited nor handled',
+      code: `import { MongoClient } from 'mongodb';\nconst client = new MongoClient('mongodb://localhost');\nexport function log(entry) {\n  client.db().collection('log').insertOne(entry);\n}`,
+      errors: [{ messageId: 'floating', data: floating("client.db().collection('log').insertOne(…)"), line: 4, column: 3, endLine: 4, endColumn: 49 }],
+    },
     {
       name: "a Knex migration's up(knex): a raw query neither awaited nor returned never runs",
       filename: 'migrations/20200510_domains.js',
