@@ -211,8 +211,10 @@ function keyName(property: TSESTree.Property): string | null {
 /**
  * `async function main() { … } main();`, `run().catch(() => process.exit(1))` — a module-level
  * function called exactly once, from module-level code outside any loop: it runs once per process.
+ * So does a module-level function of this file, not exported, called exactly once (outside a loop)
+ * from such a function.
  */
-export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Program, provenance: Provenance, exported = true): boolean {
+export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Program, provenance: Provenance, exported = true, depth = 0): boolean {
   let id: TSESTree.Identifier | null = null;
   let statement: Node | undefined;
   if (fn.type === 'FunctionDeclaration') {
@@ -233,8 +235,12 @@ export function calledOnceAtModuleLevel(fn: FunctionNode, program: TSESTree.Prog
   if (uses.length !== 1) return false;
   const use = uses[0]!.identifier as Node;
   const call = use.parent;
-  if (call?.type !== 'CallExpression' || call.callee !== use) return false;
-  return enclosingFunction(call) === null && loopContext(call) === null;
+  if (call?.type !== 'CallExpression' || call.callee !== use || loopContext(call) !== null) return false;
+  // called once from module level, or once (outside a loop) from a function of this file that itself
+  // runs once per process: `const main = async () => { … await runMigrations(); … }; main();`
+  const caller = enclosingFunction(call);
+  if (caller === null) return true;
+  return depth < 4 && statement.type !== 'ExportNamedDeclaration' && runsOncePerProcess(caller, program, provenance, depth + 1);
 }
 
 const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -254,12 +260,12 @@ export function isTestFile(filename: string): boolean {
  * module may call an exported one many times). An exception there ends the script (an unhandled
  * rejection exits Node), so nothing it holds outlives the process.
  */
-export function runsOncePerProcess(holder: Node, program: TSESTree.Program, provenance: Provenance): boolean {
+export function runsOncePerProcess(holder: Node, program: TSESTree.Program, provenance: Provenance, depth = 0): boolean {
   if (holder === program) return true;
   if (!isFunction(holder)) return false;
   const parent = holder.parent;
   if (parent?.type === 'CallExpression' && parent.callee === holder) return enclosingFunction(parent) === null && loopContext(parent) === null;
-  return calledOnceAtModuleLevel(holder, program, provenance, false);
+  return calledOnceAtModuleLevel(holder, program, provenance, false, depth);
 }
 
 function enclosingFunction(node: Node): FunctionNode | null {

@@ -543,6 +543,7 @@ export class Provenance {
       return null;
     }
     const value = this.resolve(callee);
+    if (value === null && callee.type === 'Identifier') return this.fromLocalFunction(node, callee);
     if (value?.kind === 'module') return this.fromExport(value, 'call', node);
     if (value?.kind === 'function') return this.called(value, node);
     if (value?.kind === 'shape' && !value.promise && value.ref.shape.call) {
@@ -563,14 +564,62 @@ export class Provenance {
     const owner = thisOwner(call.callee, program);
     const fn = owner === null ? null : ownMethod(owner, key, program);
     if (fn === null || fn.body == null) return null;
+    return this.createdByCall(call, fn);
+  }
+
+  /**
+   * `getClient()` where `getClient` is a function of this file (a declaration, or a `const` bound to a
+   * function) that returns a driver value: `const getClient = async () => pool.connect()` makes a
+   * lease at each call, like an own method ({@link fromOwnMethod}).
+   */
+  private fromLocalFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): Value | null {
+    const variable = this.findVariable(callee);
+    if (variable === null || variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    let fn: Node | null | undefined = null;
+    if (def.type === 'FunctionName') fn = def.node;
+    else if (def.type === 'Variable' && def.parent?.kind === 'const') fn = def.node.init;
+    if (!isFunction(fn) || fn.body == null) return null;
+    // `return selopts.client || ctx.client || pool`: a lease or the pool, whichever is set — not one shape
+    const returned = fn.body.type === 'BlockStatement' ? returnArguments(fn.body) : [fn.body];
+    if (returned.some((argument) => this.hasUnknownAlternative(argument))) return null;
+    return this.createdByCall(call, fn);
+  }
+
+  /** `a || b`, `a ?? b`, `c ? a : b` where one side is not a driver value (nor `null`/`undefined`). */
+  private hasUnknownAlternative(node: Node): boolean {
+    const value = skipWrappers(node.type === 'AwaitExpression' ? node.argument : node);
+    const sides = value.type === 'LogicalExpression' ? [value.left, value.right] : value.type === 'ConditionalExpression' ? [value.consequent, value.alternate] : [];
+    return sides.some((side) => {
+      const inner = skipWrappers(side);
+      if ((inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')) return false;
+      return this.hasUnknownAlternative(inner) || this.shape(inner) === null;
+    });
+  }
+
+  /** What calling `fn` returns, seen from `call`: a value it creates is created at the call. */
+  private createdByCall(call: TSESTree.CallExpression, fn: TSESTree.FunctionLike): Value | null {
     let found = this.methodMemo.get(fn);
     if (found === undefined) {
       this.methodMemo.set(fn, null); // recursion guard
       this.methodMemo.set(fn, (found = this.returnedShape(fn)));
     }
     if (found === null) return null;
-    const createdHere = found.origin !== null && found.origin.range[0] >= fn.range[0] && found.origin.range[1] <= fn.range[1];
+    const createdHere = found.origin !== null && found.origin.range[0] >= fn.range[0] && found.origin.range[1] <= fn.range[1] && !this.returnsCached(fn);
     return { ...found, origin: createdHere ? call : null, promise: fn.async || found.promise };
+  }
+
+  /**
+   * `let pool = pools.get(key); if (!pool) { pool = createPool(o); pools.set(key, pool); } return pool;`:
+   * a returned variable that also holds a value from elsewhere (a cache) is not created by every call.
+   */
+  private returnsCached(fn: TSESTree.FunctionLike): boolean {
+    const returned = fn.body?.type === 'BlockStatement' ? returnArguments(fn.body) : [];
+    return returned.some((argument) => {
+      const inner = skipWrappers(argument.type === 'AwaitExpression' ? argument.argument : argument);
+      const variable = inner.type === 'Identifier' ? this.findVariable(inner) : null;
+      return variable?.references.some((r) => r.writeExpr != null && this.shape(r.writeExpr) === null) ?? false;
+    });
   }
 
   /** The shape every `return` of a function gives (all agreeing), or null. */

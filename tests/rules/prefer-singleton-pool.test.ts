@@ -387,8 +387,85 @@ export async function importUsers(url: string, insert: (rows: unknown[]) => Prom
   await client.close();
 }`,
     },
+    {
+      name: 'review: a script step called once from main(), which runs once per process (immich migrations CLI)',
+      code: `import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+const getDatabaseClient = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool() }) });
+const runMigrations = async (migrate: (db: Kysely<any>) => Promise<void>) => {
+  const db = getDatabaseClient();
+  await db.selectFrom("migrations").selectAll().execute();
+  await db.destroy();
+};
+const main = async () => {
+  switch (process.argv[2]) {
+    case 'run':
+      await runMigrations(async () => {});
+      return;
+  }
+};
+main().then(() => process.exit(0)).catch(() => process.exit(1));`,
+    },
+    {
+      name: 'a local function that returns a cached pool does not create one per call',
+      code: `import mysql from 'mysql2/promise';
+const pools = new Map();
+function poolFor(database) {
+  let pool = pools.get(database);
+  if (pool === undefined) {
+    pool = mysql.createPool({ database, queueLimit: 100 });
+    pools.set(database, pool);
+  }
+  return pool;
+}
+export async function count(database) {
+  const pool = poolFor(database);
+  const [rows] = await pool.query('select count(*) from users');
+  return rows;
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'review twin: the same step exported (any module may call it): a pool per call through a local factory, ended on success only',
+      code: `import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+const getDatabaseClient = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool() }) });
+export const runMigrations = async (migrate: (db: Kysely<any>) => Promise<void>) => {
+  const db = getDatabaseClient();
+  await db.selectFrom("migrations").selectAll().execute();
+  await db.destroy();
+};`,
+      errors: [
+        {
+          messageId: 'endedOnSuccessOnly',
+          data: { name: 'db', fn: '`runMigrations`', line: '7' },
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 33,
+          suggestions: [
+            { messageId: 'moveToModule', data: { name: 'db', andEnd: ' and drop `db.destroy()`' }, output: `import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+const getDatabaseClient = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool() }) });
+const db = getDatabaseClient();
+
+export const runMigrations = async (migrate: (db: Kysely<any>) => Promise<void>) => {
+  await db.selectFrom("migrations").selectAll().execute();
+};` },
+            { messageId: 'lazySingleton', data: { name: 'db', andEnd: ' and drop `db.destroy()`' }, output: `import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+const getDatabaseClient = () => new Kysely<any>({ dialect: new PostgresDialect({ pool: new Pool() }) });
+let db: ReturnType<typeof getDatabaseClient> | undefined;
+
+export const runMigrations = async (migrate: (db: Kysely<any>) => Promise<void>) => {
+  db ??= getDatabaseClient();
+  await db.selectFrom("migrations").selectAll().execute();
+};` },
+          ],
+        },
+      ],
+    },
     {
       name: 'a client created per call and closed only on the success path (recall issue item 5)',
       code: `import { MongoClient } from 'mongodb';

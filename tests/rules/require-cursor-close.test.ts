@@ -371,7 +371,36 @@ export async function open() {
   const rows = await rs.getRows(10);
   return { connection, rows };
 }`,
-      errors: [{ messageId: 'neverClosed', data: { name: 'rs', close: 'await rs.close()' }, line: 7, column: 9, endLine: 7, endColumn: 30, suggestions: 1 }],
+      errors: [
+        {
+          messageId: 'neverClosed',
+          data: { name: 'rs', close: 'await rs.close()' },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'closeInFinally',
+              data: { close: 'await rs?.close();' },
+              output: `import oracledb from 'oracledb';
+const poolReady = oracledb.createPool({});
+export async function open() {
+  const pool = await poolReady;
+  const connection = await pool.getConnection();
+  const result = await connection.execute('select id from t', [], { resultSet: true });
+  const rs = result.resultSet;
+  try {
+  const rows = await rs.getRows(10);
+  return { connection, rows };
+  } finally {
+    await rs?.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'review: a database stream feeding a pipeline whose async transform calls back only on success',

@@ -1273,6 +1273,30 @@ export async function oneOff(config) {
   ],
   invalid: [
     {
+      name: 'review: a lease from a local wrapper (const getClient = async () => pool.connect()), BEGIN before the try (saltcorn)',
+      code: `import { Pool } from "pg";
+import type { PoolClient } from "pg";
+export let pool: Pool | null = null;
+export function init(cfg: object) { pool = new Pool(cfg); }
+export const getClient = async (): Promise<PoolClient> => await pool!.connect();
+export const withTransaction = async (f: () => Promise<any>): Promise<any> => {
+  const client = await getClient();
+  await client.query("BEGIN;");
+  try {
+    const result = await f();
+    await client.query("COMMIT;");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK;");
+    throw error;
+  } finally {
+    client.release();
+  }
+};`,
+      output: null,
+      errors: [{ messageId: 'notExceptionSafe', data: { name: 'client', release: 'client.release()', line: '17' }, line: 7, column: 24, endLine: 7, endColumn: 35 }],
+    },
+    {
       name: 'fields: this.db set in one method of a class, leased in another',
       code: `const mysql = require('mysql2/promise');
 class Repo {
