@@ -100,7 +100,7 @@ const OS_MODULES = new Set(['os', 'node:os']);
  * runs once per worker, and so do its pools. Forks in event callbacks (`cluster.on('exit', () =>
  * cluster.fork())` replaces a worker) are not counted. `null` when the file spawns nothing.
  */
-function spawnedInFile(input: MultiplierInput): { count: number; words: string } | string | null {
+export function spawnedInFile(input: MultiplierInput): { count: number; words: string } | string | null {
   if (!/\bfork\s*\(|\bWorker\b/u.test(input.text)) return null;
   let workers = 0;
   let threads = 0;
