@@ -76,6 +76,26 @@ const share = pluginTime / total;
 const perNoDbFile = noDbPlugin / rounds / Math.max(1, noDbFiles);
 log(`share ${(share * 100).toFixed(2)}%  no-db ${perNoDbFile.toFixed(4)} ms/file  findings ${findings.length}  crashes ${crashes.length}`);
 
+// ---- 1b. the strict budget rule, with a budget configured (it is off without one) --------------------------
+const budgetRule = 'connection-hygiene/no-connection-budget-overflow';
+const budgetOptions = { plugin, rules: { [budgetRule]: 'error' }, settings: { 'connection-hygiene': { budget: { maxConnections: 100, reservedConnections: 3, processes: 4 } } }, stats: true };
+let budgetTime = 0;
+let budgetTotal = 0;
+let budgetFindings = 0;
+for (const file of files) {
+  const result = lintOne(linter, texts.get(file), file, budgetOptions);
+  if (result.error) {
+    crashes.push({ file, error: result.error });
+    continue;
+  }
+  if (result.fatal) continue;
+  const t = splitTimes(result.times);
+  budgetTime += t.perRule[budgetRule] ?? 0;
+  budgetTotal += t.total;
+  budgetFindings += result.messages.filter((m) => m.ruleId === budgetRule).length;
+}
+log(`budget rule ${budgetTime.toFixed(1)} ms of ${budgetTotal.toFixed(0)} ms, ${budgetFindings} findings`);
+
 // ---- 2. growth with file size ------------------------------------------------------------------------
 const sizes = [500, 1000, 2000, 4000];
 const growth = [];
@@ -137,6 +157,7 @@ const table = [
   `| plugin time per file with no database import (${noDbFiles} files) | ${perNoDbFile.toFixed(4)} ms | ≤ 0.05 ms | ${verdict(targets.noDb)} |`,
   `| growth per doubling (500→4000 leasing functions) | ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')} | each ≤ 2.3× | ${verdict(targets.growth)} |`,
   `| peak RSS without → with the plugin (child processes, median of ${memory.base.length}) | ${(rssBase / 1024).toFixed(1)} MB → ${(rssPlugin / 1024).toFixed(1)} MB (${rssGrowth >= 0 ? '+' : ''}${pct(rssGrowth)}) | ≤ +10% | ${verdict(targets.memory)} |`,
+  `| \`no-connection-budget-overflow\` (strict; budget 100 − 3, 4 processes), its share of a parse-only lint | ${pct(budgetTime / budgetTotal)} (${budgetTime.toFixed(1)} ms of ${budgetTotal.toFixed(0)} ms; ${budgetFindings} findings) | ≤ 5% | ${verdict(budgetTime / budgetTotal <= 0.05)} |`,
   `| exceptions thrown by the plugin | ${crashes.length} | 0 | ${verdict(crashes.length === 0)} |`,
 ].join('\n');
 
