@@ -255,8 +255,51 @@ function classifyArgument(
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     if (index >= 0 && options.takesOwnership(call, index)) return { kind: 'passed', node: call };
   }
-  if (options.calleesKeep === true && call.type === 'CallExpression' && !isPromiseWrap(call) && !isLogging(callee)) return { kind: 'passed', node: call };
+  if (options.calleesKeep === true && call.type === 'CallExpression' && !isPromiseWrap(call) && !isLogging(callee)) {
+    // `await this.prepare(connection)`: a function of this file that only uses it borrows it for the call
+    const fn = sameFileCallee(call, options);
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    if (fn !== null && index >= 0 && onlyUsesParameter(fn, index, options, 0)) return null;
+    return { kind: 'passed', node: call };
+  }
   return null;
+}
+
+/** The function of this file a call runs: an own method (`this.prepare(…)`) or a local function (`prepare(…)`). */
+function sameFileCallee(call: TSESTree.CallExpression, options: OwnershipOptions): TSESTree.FunctionLike | null {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') return classMethod(callee);
+  if (callee.type !== 'Identifier') return null;
+  const target = options.findVariable(callee);
+  return target ? functionOf(target) : null;
+}
+
+/**
+ * Whether a same-file function only uses its parameter at `index`: reads its properties and calls
+ * its methods (none of them a release), or lends it to another such function that only uses it. It
+ * keeps nothing: no store, return, release or hand-off to code this file does not show.
+ */
+function onlyUsesParameter(fn: TSESTree.FunctionLike, index: number, options: OwnershipOptions, depth: number): boolean {
+  const param = fn.params[index];
+  const variable = param?.type === 'Identifier' ? options.findVariable(param) : null;
+  if (variable === null) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    if (reference.isWrite()) return false;
+    const id = reference.identifier as Node;
+    const parent = id.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === id) {
+      const key = memberKey(parent);
+      if (key === null || options.releaseMethods.has(key)) return false;
+      return !(parent.parent?.type === 'AssignmentExpression' && parent.parent.left === parent);
+    }
+    if (parent?.type === 'CallExpression' && parent.callee !== id && depth < 3) {
+      const inner = sameFileCallee(parent, options);
+      const at = parent.arguments.indexOf(id as TSESTree.CallExpressionArgument);
+      return inner !== null && inner !== fn && at >= 0 && onlyUsesParameter(inner, at, options, depth + 1);
+    }
+    return false;
+  });
 }
 
 /** `console.log(pool)`, `logger.info(…, pool)`, `debug(pool)`: reads it for output. */

@@ -610,15 +610,20 @@ export class Provenance {
   }
 
   /**
-   * `let pool = pools.get(key); if (!pool) { pool = createPool(o); pools.set(key, pool); } return pool;`:
-   * a returned variable that also holds a value from elsewhere (a cache) is not created by every call.
+   * `let pool = pools.get(key); if (!pool) { pool = createPool(o); pools.set(key, pool); } return pool;`,
+   * `const c = await this.connection; if (c.isUp()) return c; return (this.connection = this.init());`:
+   * a returned value that is also kept, or may come from a cache or a field, is not created by every call.
    */
   private returnsCached(fn: TSESTree.FunctionLike): boolean {
     const returned = fn.body?.type === 'BlockStatement' ? returnArguments(fn.body) : [];
+    const unwrap = (node: Node): Node => skipWrappers(node.type === 'AwaitExpression' ? node.argument : node);
     return returned.some((argument) => {
-      const inner = skipWrappers(argument.type === 'AwaitExpression' ? argument.argument : argument);
+      const inner = unwrap(argument);
+      // `return (this.connection = this.initConnection())`: kept for the next call
+      if (inner.type === 'AssignmentExpression') return true;
       const variable = inner.type === 'Identifier' ? this.findVariable(inner) : null;
-      return variable?.references.some((r) => r.writeExpr != null && this.shape(r.writeExpr) === null) ?? false;
+      // a value from elsewhere (`pools.get(key)`) or read back from a field (`await this.connection`)
+      return variable?.references.some((r) => r.writeExpr != null && (this.shape(r.writeExpr) === null || unwrap(r.writeExpr).type === 'MemberExpression')) ?? false;
     });
   }
 

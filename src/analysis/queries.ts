@@ -29,7 +29,7 @@ export interface QueryCall {
 }
 
 /** Values a file makes itself, which are not a driver's object whatever their methods are called. */
-const OWN_VALUES: ReadonlySet<string> = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'Literal', 'TemplateLiteral']);
+const OWN_VALUES: ReadonlySet<string> = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'NewExpression', 'Literal', 'TemplateLiteral']);
 
 /** Every query method name in the catalog: a cheap filter before provenance. */
 export const queryMethodNames = perCatalog((catalog): ReadonlySet<string> => {
@@ -73,8 +73,8 @@ export function classifyQueryCall(
 
 /**
  * `context.collections.Orders.insertOne(doc)` on a receiver of unknown origin: a query name that
- * belongs to one shape alone (`evidenceQueries`) says what the receiver is. Not for a receiver the
- * file defines itself as something else (a local object literal, a class instance, a function).
+ * belongs to one shape alone (`evidenceQueries`) says what the receiver is. Not for `this`, nor a
+ * receiver the file makes itself (an object literal, `new X()`, a class, a function).
  */
 function queryEvidence(receiverNode: Node, method: string, provenance: Provenance): ShapeValue | null {
   const ref = evidenceOfQuery(method, provenance.catalog);
@@ -88,7 +88,8 @@ function queryEvidence(receiverNode: Node, method: string, provenance: Provenanc
     const def = provenance.findVariable(receiver)?.defs[0];
     const init = def?.type === 'Variable' ? def.node.init : null;
     if (def?.type === 'ClassName' || def?.type === 'FunctionName' || (init != null && OWN_VALUES.has(skipWrappers(init).type))) return null;
-  } else if (receiver.type !== 'MemberExpression' && receiver.type !== 'CallExpression' && receiver.type !== 'ThisExpression') {
+  } else if (receiver.type !== 'MemberExpression' && receiver.type !== 'CallExpression') {
+    // `this.insertOne(doc)`: the class's own method (a repository, or the model itself), not a collection
     return null;
   }
   return { kind: 'shape', ref, promise: false, origin: null, via: 'evidence' };

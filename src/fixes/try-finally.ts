@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { isFunction, walkSubtree } from '../analysis/ast.js';
+
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -22,7 +24,9 @@ export function followingStatements(statement: Node): Node[] | null {
  * Wraps `statements` (consecutive statements of one block) in `try { … } finally { <finalizer> }`,
  * leaving out the statements in `drop` (an existing release that the `finally` replaces). The
  * statements' own text, comments between them included, is kept; only the `try` lines are added,
- * and indentation beyond them is left to the formatter.
+ * and indentation beyond them is left to the formatter. In an `async` function, a `return` of a call
+ * inside the new `try` becomes `return await`: otherwise the `finally` releases while its promise still
+ * runs on the connection.
  */
 export function wrapInTryFinally(
   fixer: TSESLint.RuleFixer,
@@ -34,15 +38,23 @@ export function wrapInTryFinally(
   const first = statements[0]!;
   const last = statements[statements.length - 1]!;
   const indent = indentOf(sourceCode, first);
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const statement of statements) {
+    if (drop.has(statement)) {
+      let end = statement.range[1];
+      // drop the rest of the line the removed statement stood on, when it is only whitespace
+      const rest = /^[ \t]*\n/u.exec(sourceCode.text.slice(end));
+      if (rest) end += rest[0].length;
+      edits.push({ start: statement.range[0], end, text: '' });
+    } else if (inAsyncFunction(first)) {
+      for (const argument of returnedCalls(statement)) edits.push({ start: argument.range[0], end: argument.range[0], text: 'await ' });
+    }
+  }
   let body = '';
   let cursor = first.range[0];
-  for (const statement of statements) {
-    if (!drop.has(statement)) continue;
-    body += sourceCode.text.slice(cursor, statement.range[0]).replace(/[ \t]*$/u, '');
-    cursor = statement.range[1];
-    // drop the rest of the line the removed statement stood on, when it is only whitespace
-    const rest = /^[ \t]*\n/u.exec(sourceCode.text.slice(cursor));
-    if (rest) cursor += rest[0].length;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    body += edit.text === '' ? sourceCode.text.slice(cursor, edit.start).replace(/[ \t]*$/u, '') : sourceCode.text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
   }
   body += sourceCode.text.slice(cursor, last.range[1]);
   body = body.trimEnd();
@@ -50,6 +62,24 @@ export function wrapInTryFinally(
     [first.range[0], last.range[1]],
     `try {\n${indent}${body}\n${indent}} finally {\n${indent}  ${finalizer}\n${indent}}`,
   );
+}
+
+function inAsyncFunction(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current.async;
+  return false;
+}
+
+/** The arguments of `return f(…)` / `return new X(…)` in `statement`, outside nested functions and classes. */
+function returnedCalls(statement: Node): Node[] {
+  const found: Node[] = [];
+  walkSubtree(statement, (node) => {
+    if (node.type === 'ClassBody') return false;
+    if (node.type !== 'ReturnStatement') return;
+    const argument = node.argument;
+    if (argument?.type === 'CallExpression' || argument?.type === 'NewExpression' || argument?.type === 'TaggedTemplateExpression') found.push(argument);
+    return false;
+  });
+  return found;
 }
 
 /** Removes a statement, and its whole line when nothing else stands on it. */

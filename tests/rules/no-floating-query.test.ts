@@ -75,6 +75,14 @@ runRuleTests('no-floating-query', rule, {
       name: 'a collection write that is awaited, or whose rejection is handled',
       code: `export async function f(context, doc) {\n  const { Orders } = context.collections;\n  await Orders.insertOne(doc);\n  Orders.updateOne({ _id: doc._id }, { $set: { seen: true } }).catch(() => {});\n}`,
     },
+    {
+      name: "a class's own method called insertOne/updateOne (a repository, Mongoose's own Document) is not a collection",
+      code: `export class Orders {\n  insertOne(doc) { return this.store.push(doc); }\n  touch(doc) {\n    this.insertOne(doc);\n  }\n}`,
+    },
+    {
+      name: 'a query builder the file constructs (new Query(…)) is not a collection: deleteOne() only sets its operation',
+      code: `export function remove(Query, model, where) {\n  const query = new Query({}, {}, model);\n  query.deleteOne(where);\n  return query;\n}`,
+    },
   ],
   invalid: [
     {

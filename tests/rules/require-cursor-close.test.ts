@@ -441,7 +441,7 @@ export async function reindex(knex, save) {
               output: `${mongo}export async function f() {
   const cursor = users.find({}).sort({ name: 1 }).limit(10);
   try {
-  return cursor.next();
+  return await cursor.next();
   } finally {
     cursor.close();
   }
@@ -803,7 +803,7 @@ export async function reindex(knex, save) {
               output: `${ora}export async function f(conn: oracledb.Connection) {
   const { resultSet } = await conn.execute('select * from t', [], { resultSet: true });
   try {
-  return resultSet.getRows(10);
+  return await resultSet.getRows(10);
   } finally {
     await resultSet?.close();
   }

@@ -1270,8 +1270,86 @@ export async function oneOff(config) {
   }
 }`,
     },
+    {
+      name: 'review: an own method that returns a connection it keeps in a field (or reads back from it) does not make one per call (cube.js)',
+      code: `import { createConnection, type Connection } from 'snowflake-sdk';
+export class Warehouse {
+  private connection: Promise<Connection> | null = null;
+  private async initConnection(): Promise<Connection> {
+    const connection = createConnection({ account: 'a' });
+    await connection.connectAsync(() => {});
+    return connection;
+  }
+  protected async getConnection(): Promise<Connection> {
+    if (this.connection) {
+      const connection = await this.connection;
+      if (connection.isUp()) return connection;
+    }
+    return (this.connection = this.initConnection());
+  }
+  async query(sqlText: string): Promise<unknown> {
+    const connection = await this.getConnection();
+    return new Promise((resolve, reject) => connection.execute({ sqlText, complete: (err, stmt) => (err ? reject(err) : resolve(stmt)) }));
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'review: a direct connection made per call by an own method and only lent to own methods that use it is never destroyed (lightdash)',
+      code: `import { createConnection, type Connection } from 'snowflake-sdk';
+export class Warehouse {
+  private async getConnection(): Promise<Connection> {
+    const connection = createConnection({ account: 'a' });
+    await connection.connectAsync(() => {});
+    return connection;
+  }
+  private async prepare(connection: Connection): Promise<void> {
+    await this.run(connection, 'USE WAREHOUSE w');
+  }
+  private run(connection: Connection, sqlText: string): Promise<unknown> {
+    return new Promise((resolve, reject) => connection.execute({ sqlText, complete: (err, stmt) => (err ? reject(err) : resolve(stmt)) }));
+  }
+  async query(sqlText: string): Promise<unknown> {
+    const connection = await this.getConnection();
+    await this.prepare(connection);
+    return this.run(connection, sqlText);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: { name: 'connection', release: 'connection.destroy()' },
+          line: 15,
+          column: 30,
+          endLine: 15,
+          endColumn: 50,
+          suggestions: [{ messageId: 'wrapInTryFinally', data: { release: 'connection.destroy();' }, output: `import { createConnection, type Connection } from 'snowflake-sdk';
+export class Warehouse {
+  private async getConnection(): Promise<Connection> {
+    const connection = createConnection({ account: 'a' });
+    await connection.connectAsync(() => {});
+    return connection;
+  }
+  private async prepare(connection: Connection): Promise<void> {
+    await this.run(connection, 'USE WAREHOUSE w');
+  }
+  private run(connection: Connection, sqlText: string): Promise<unknown> {
+    return new Promise((resolve, reject) => connection.execute({ sqlText, complete: (err, stmt) => (err ? reject(err) : resolve(stmt)) }));
+  }
+  async query(sqlText: string): Promise<unknown> {
+    const connection = await this.getConnection();
+    try {
+    await this.prepare(connection);
+    return await this.run(connection, sqlText);
+    } finally {
+      connection.destroy();
+    }
+  }
+}` }],
+        },
+      ],
+    },
     {
       name: 'review: a lease from a local wrapper (const getClient = async () => pool.connect()), BEGIN before the try (saltcorn)',
       code: `import { Pool } from "pg";
@@ -2686,7 +2764,7 @@ const ds = new DataSource({ type: 'postgres' });
 export async function f() {
   const qr = ds.createQueryRunner();
   try {
-  return qr.query('SELECT 1');
+  return await qr.query('SELECT 1');
   } finally {
     await qr.release();
   }
@@ -2866,7 +2944,7 @@ const driver = neo4j.driver('bolt://db');
 export async function f() {
   const session = driver.session();
   try {
-  return session.executeRead((tx) => tx.run('RETURN 1'));
+  return await session.executeRead((tx) => tx.run('RETURN 1'));
   } finally {
     await session.close();
   }
@@ -3032,7 +3110,7 @@ const db = pgp('postgres://db');
 export async function f() {
   const sco = await db.connect();
   try {
-  return sco.any('SELECT 1');
+  return await sco.any('SELECT 1');
   } finally {
     sco.done();
   }
