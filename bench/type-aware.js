@@ -30,7 +30,7 @@
 // many files the plugin analyses (builds a file model for) with and without `typeAware`.
 // (a child is `node bench/type-aware.js --child <config> <dir>`; it prints JSON)
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ensureInstalled, pinnedPackages } from './install.js';
 import { join } from 'node:path';
@@ -416,7 +416,16 @@ function main() {
     ...(before.length === 0 ? [] : ['## Before and after the typed gate', '', ...comparison(before.map((m) => m.row), measured.map((m) => m.row)), '']),
     ...measured.flatMap((m) => m.lines),
   ].join('\n');
-  if (!ci) writeFileSync(join(root, 'bench', 'RESULTS-type-aware.md'), text);
+  if (!ci) {
+    // keep the real-project section that bench/type-aware-real.js maintains between its markers
+    const file = join(root, 'bench', 'RESULTS-type-aware.md');
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const start = previous.indexOf('<!-- bench/type-aware-real.js: start -->');
+    const endMarker = '<!-- bench/type-aware-real.js: end -->';
+    const end = previous.indexOf(endMarker);
+    const kept = start >= 0 && end > start ? `\n${previous.slice(start, end + endMarker.length)}\n` : '';
+    writeFileSync(file, `${text.trimEnd()}\n${kept}`);
+  }
   console.log(text);
 }
 

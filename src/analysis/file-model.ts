@@ -161,13 +161,10 @@ export function typedGateCount(): number {
  *   module resolution, cached per program, then the imported names' declarations; no type is computed).
  */
 export function typedGate(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog, filename: string): boolean {
-  const admitted = importsDriverTypeName(sourceCode.text, catalog) || reachesDriverThroughImports(sourceCode, catalog, filename);
+  const admitted = importsDriverTypeNameUnresolved(sourceCode, catalog) || reachesDriverThroughImports(sourceCode, catalog, filename);
   if (admitted) typedGateAdmissions++;
   return admitted;
 }
-
-/** `import { a, type B as C } from '…'` / `export { … } from '…'`: the named bindings of every import clause. */
-const NAMED_IMPORTS = /\b(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\b/gu;
 
 const driverTypeNames = perCatalog((catalog): ReadonlySet<string> => {
   const names = new Set<string>();
@@ -179,13 +176,29 @@ const driverTypeNames = perCatalog((catalog): ReadonlySet<string> => {
   return names;
 });
 
-function importsDriverTypeName(text: string, catalog: Catalog): boolean {
+/**
+ * A named import or re-export (`import { type PoolClient } from '@acme/db'`, not a comment's code
+ * example) of a catalog type name from a module the program does not resolve: there the import graph
+ * cannot answer. A module it resolves is the import graph's question (`reachesDriverThroughImports`):
+ * `Connection` from `./SqlConnection.js`, `Redis` from `@upstash/redis`, `Model` from an ORM of the
+ * project's own admit nothing.
+ */
+function importsDriverTypeNameUnresolved(sourceCode: Readonly<TSESLint.SourceCode>, catalog: Catalog): boolean {
   const names = driverTypeNames(catalog);
-  for (const match of text.matchAll(NAMED_IMPORTS)) {
-    for (const part of match[1]!.split(',')) {
-      const imported = part.trim().replace(/^type\s+/u, '').split(/\s+as\s+/u)[0]!.trim();
-      if (names.has(imported)) return true;
-    }
+  const services = sourceCode.parserServices!;
+  let checker: ts.TypeChecker | undefined;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'ImportDeclaration' && statement.type !== 'ExportNamedDeclaration') continue;
+    if (statement.source == null) continue;
+    const named = statement.specifiers.some((s) => {
+      const name = s.type === 'ImportSpecifier' ? s.imported : s.type === 'ExportSpecifier' ? s.local : null;
+      return name !== null && names.has(name.type === 'Identifier' ? name.name : String(name.value));
+    });
+    if (!named) continue;
+    const literal = services.esTreeNodeToTSNodeMap!.get(statement.source as never) as unknown as ts.Node | undefined;
+    if (literal === undefined) return true;
+    checker ??= services.program!.getTypeChecker();
+    if (checker.getSymbolAtLocation(literal) === undefined) return true;
   }
   return false;
 }

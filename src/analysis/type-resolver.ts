@@ -547,10 +547,16 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
    */
   const ruledOutRoot = (raw: TSESTree.Node, budget: number, viaConst = false): boolean => {
     let node = unwrap(raw);
+    // member and call links walked from the expression to its root
+    let links = 0;
     for (let steps = 0; steps < 64; steps++) {
-      if (node.type === 'MemberExpression') node = unwrap(node.object);
-      else if (node.type === 'CallExpression' || node.type === 'NewExpression') node = unwrap(node.callee);
-      else if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+      if (node.type === 'MemberExpression') {
+        node = unwrap(node.object);
+        links++;
+      } else if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+        node = unwrap(node.callee);
+        links++;
+      } else if (node.type === 'AwaitExpression') node = unwrap(node.argument);
       else if (node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = unwrap(node.expression);
       else break;
     }
@@ -570,7 +576,15 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
         const variable = findVariable(sourceCode.getScope(node), node.name);
         if (variable === null || variable.defs.length === 0) return BUILTIN_NAMESPACES.has(node.name);
         const def = variable.defs[0]!;
-        if (def.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration') return !importReachesDriver(def.parent);
+        // what a driver value's members and methods give (`client.select().from(t)`, `(await
+        // db.selectFrom('user').execute())[0]`) is the catalog's answer, which the syntax already gave
+        if (links > 0 && declaredAsDriverValue(variable)) return true;
+        if (def.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration') {
+          // what another export of a driver package gives (`getTableColumns(users)['id']`,
+          // `varchar('id').primaryKey()`): the catalog lists the exports that make driver values
+          if (links > 0 && importsDriverPackage(def.parent)) return true;
+          return !importReachesDriver(def.parent);
+        }
         if (budget > 0 && variable.defs.length === 1 && def.type === 'Variable' && def.parent?.kind === 'const' && def.node.id === def.name && def.node.init != null) {
           return ruledOutRoot(def.node.init, budget - 1, true);
         }
@@ -579,6 +593,34 @@ export function createTypeQueries(sourceCode: Readonly<TSESLint.SourceCode>, cat
       default:
         return false;
     }
+  };
+
+  /** whether an import's module is a cataloged driver module or resolves into a driver package's files */
+  const importsDriverPackage = (declaration: TSESTree.ImportDeclaration): boolean => {
+    if (catalog.driversForModule(declaration.source.value).length > 0) return true;
+    const literal = tsNode(declaration.source) as ts.StringLiteralLike | undefined;
+    const file = literal?.getSourceFile();
+    const resolved = literal === undefined || file === undefined ? undefined : resolvedFileName(program, internals, file, literal);
+    return resolved !== undefined && index.fragments.some((fragment) => normalise(resolved).includes(fragment));
+  };
+
+  const driverValueMemo = new Map<TSESLint.Scope.Variable, boolean>();
+  /**
+   * A parameter or variable annotated with a type declared in a cataloged driver package
+   * (`client: MySqlDatabase<…>`, `db: Kysely<DB>`), read from the annotation's symbol: no type computed.
+   */
+  const declaredAsDriverValue = (variable: TSESLint.Scope.Variable): boolean => {
+    if (variable.defs.length !== 1) return false;
+    let answer = driverValueMemo.get(variable);
+    if (answer === undefined) {
+      const name = variable.defs[0]!.name;
+      const annotation = name.type === 'Identifier' ? name.typeAnnotation?.typeAnnotation : undefined;
+      const typeName = annotation?.type === 'TSTypeReference' ? tsNode(annotation.typeName) : undefined;
+      const symbol = typeName === undefined ? undefined : resolvedSymbol(typeName);
+      answer = symbol !== undefined && origin(symbol) === 'driver';
+      driverValueMemo.set(variable, answer);
+    }
+    return answer;
   };
 
   const returnShape = (declaration: ts.Declaration): Found | null => {
