@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { OptionsReader } from '../src/analysis/options.js';
-import { connectionTarget, poolSize, type PoolSize } from '../src/analysis/pool-size.js';
+import { connectionTarget, isUnconditional, poolSize, safely, type PoolSize } from '../src/analysis/pool-size.js';
 import { absorbingCreation, creationName, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
 import { processMultiplier, serverlessHandler } from '../src/analysis/processes.js';
 import { createRule } from '../src/create-rule.js';
@@ -172,34 +172,3 @@ export default createRule<[RuleOptions], MessageIds>({
     };
   },
 });
-
-/** Created once per module load on every path: not inside a function, a branch or a loop. */
-function isUnconditional(node: Node): boolean {
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return false;
-    switch (current.type) {
-      case 'IfStatement':
-      case 'ConditionalExpression':
-      case 'LogicalExpression':
-      case 'SwitchCase':
-      case 'TryStatement':
-      case 'ForStatement':
-      case 'ForInStatement':
-      case 'ForOfStatement':
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-        return false;
-      default:
-    }
-  }
-  return true;
-}
-
-/** The analysis never stops the lint: a construct it does not expect gives the fallback (no finding). */
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
-  }
-}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LimitSetting, PoolLimits } from '../catalog/types.js';
-import { skipWrappers, walkSubtree } from './ast.js';
+import { isFunction, skipWrappers, walkSubtree } from './ast.js';
 import { numberOf, uriParameter, type OptionsReader } from './options.js';
 
 type Node = TSESTree.Node;
@@ -314,4 +314,35 @@ export function connectionTarget(node: Creation, reader: OptionsReader): Connect
 
 function isFunctionValue(node: Node): boolean {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+/** Created once per module load on every path: not inside a function, a branch or a loop. */
+export function isUnconditional(node: Node): boolean {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return false;
+    switch (current.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+      case 'SwitchCase':
+      case 'TryStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        return false;
+      default:
+    }
+  }
+  return true;
+}
+
+/** The analysis never stops the lint: a construct it does not expect gives the fallback (no finding). */
+export function safely<T>(compute: () => T, fallback: T): T {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
 }

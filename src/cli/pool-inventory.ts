@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isFunction } from '../analysis/ast.js';
 import { getFileModel } from '../analysis/file-model.js';
 import { OptionsReader } from '../analysis/options.js';
-import { poolSize, type PoolSize } from '../analysis/pool-size.js';
+import { isUnconditional, poolSize, safely, type PoolSize } from '../analysis/pool-size.js';
 import { absorbingCreation, creationName, poolCreation } from '../analysis/pools.js';
 import { configuredProcesses, processMultiplier, serverlessHandler, spawnedInFile, type MultiplierInput } from '../analysis/processes.js';
 import { readSettings, type Budget } from '../settings.js';
@@ -202,28 +202,6 @@ function countedMultiplier(input: MultiplierInput): Counted {
   return found.kind === 'known' ? { known: true, count: found.count, words: found.words } : { known: false, reason: found.reason };
 }
 
-/** Created once per module load on every path: not inside a function, a branch or a loop (the rule's test). */
-function isUnconditional(node: Node): boolean {
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return false;
-    switch (current.type) {
-      case 'IfStatement':
-      case 'ConditionalExpression':
-      case 'LogicalExpression':
-      case 'SwitchCase':
-      case 'TryStatement':
-      case 'ForStatement':
-      case 'ForInStatement':
-      case 'ForOfStatement':
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-        return false;
-      default:
-    }
-  }
-  return true;
-}
-
 // ---- the project's import graph ------------------------------------------------------------------
 
 /**
@@ -311,15 +289,6 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
-  }
-}
-
-/** The analysis never stops the inventory: a construct it does not expect gives the fallback. */
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
   }
 }
 
