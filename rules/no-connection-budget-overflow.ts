@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from '../src/analysis/ast.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { OptionsReader } from '../src/analysis/options.js';
 import { connectionTarget, isUnconditional, poolSize, safely, type PoolSize } from '../src/analysis/pool-size.js';

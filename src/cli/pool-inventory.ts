@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isFunction } from '../analysis/ast.js';
+import { findVariable } from '../analysis/ast.js';
 import { getFileModel } from '../analysis/file-model.js';
 import { OptionsReader } from '../analysis/options.js';
 import { isUnconditional, poolSize, safely, type PoolSize } from '../analysis/pool-size.js';
