@@ -276,6 +276,21 @@ export default createRule<[], MessageIds>({
       checkExceptionSafety(event.data, closes, holder, data, suggest);
     }
 
+    /** The first read that starts a lazy cursor (`await cursor.next()`), or null when the shape is not lazy or none is seen. */
+    function firstLazyRead(openEvent: Open): TSESTree.CallExpression | null {
+      const lazy = new Set(openEvent.value.ref.shape.lazy ?? []);
+      if (lazy.size === 0) return null;
+      let first: TSESTree.CallExpression | null = null;
+      for (const reference of openEvent.variable.references) {
+        const member = reference.identifier.parent;
+        const call = member?.parent;
+        if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || call?.type !== 'CallExpression' || call.callee !== member) continue;
+        if (!lazy.has(memberKey(member) ?? '') || call.range[0] < openEvent.node.range[1]) continue;
+        if (first === null || call.range[0] < first.range[0]) first = call;
+      }
+      return first;
+    }
+
     function checkExceptionSafety(
       openEvent: Open,
       closes: Array<PathEvent<Close>>,
@@ -289,7 +304,10 @@ export default createRule<[], MessageIds>({
       const first = closes[0];
       // closed only by its lease's release (oracledb): whether that runs on every path is require-release's finding
       if (first === undefined) return;
-      const between = statementsBetween(openEvent.node, first.node);
+      // a lazy cursor holds nothing until its first read: the gap starts there (none when that read closes it)
+      const start = firstLazyRead(openEvent);
+      if (start === first.data.call) return;
+      const between = statementsBetween(start ?? openEvent.node, first.node);
       if (between === null || !between.some((s) => mayThrow(s))) return;
       const fix = closes.length === 1 && first.data.call !== null ? moveIntoFinallyFix(sourceCode, openEvent.node, first.data.call) : null;
       context.report({

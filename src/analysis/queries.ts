@@ -88,6 +88,9 @@ function queryEvidence(receiverNode: Node, method: string, provenance: Provenanc
     const def = provenance.findVariable(receiver)?.defs[0];
     const init = def?.type === 'Variable' ? def.node.init : null;
     if (def?.type === 'ClassName' || def?.type === 'FunctionName' || (init != null && OWN_VALUES.has(skipWrappers(init).type))) return null;
+    // `const query = Model.deleteOne(); query.deleteOne(where)`: a Mongoose Query being configured, not a collection
+    const made = init == null ? null : skipWrappers(init.type === 'AwaitExpression' ? init.argument : init);
+    if (made?.type === 'CallExpression' && made.callee.type === 'MemberExpression' && evidenceOfQuery(memberKey(made.callee) ?? '', provenance.catalog) !== null) return null;
   } else if (receiver.type !== 'MemberExpression' && receiver.type !== 'CallExpression') {
     // `this.insertOne(doc)`: the class's own method (a repository, or the model itself), not a collection
     return null;

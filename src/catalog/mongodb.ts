@@ -30,6 +30,9 @@ const cursor: ShapeSpec = {
   role: 'cursor',
   release: ['close'],
   consumers: ['toArray', 'forEach'],
+  // the command is sent on the first read (`AbstractCursor` initializes lazily): an unread cursor holds
+  // no server cursor, so the builders before it leak nothing when they throw
+  lazy: ['next', 'tryNext', 'hasNext', 'toArray', 'forEach', 'readBufferedDocuments', 'explain'],
   iterationCloses: true,
   produces: [{ method: 'stream', shape: 'CursorStream' }],
   dispose: asyncDispose,

@@ -161,7 +161,8 @@ export interface ShapeSpec {
    * A lazy lease holds no connection until one of these methods borrows it (TypeORM's
    * `createQueryRunner()` borrows on `connect()` or its first query, and `startTransaction()` is how
    * its documented pattern opens it): a failure of these calls leaks nothing, so they may run between
-   * the acquisition and the `try` that releases it.
+   * the acquisition and the `try` that releases it. A lazy cursor (MongoDB's) sends its command on the
+   * first of these reads: what runs before that leaks nothing.
    */
   readonly lazy?: readonly string[];
   /** methods that only read its state, safe after the release (`trx.isCompleted()`, `session.inTransaction()`) */

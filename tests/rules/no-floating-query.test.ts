@@ -83,6 +83,10 @@ runRuleTests('no-floating-query', rule, {
       name: 'a query builder the file constructs (new Query(…)) is not a collection: deleteOne() only sets its operation',
       code: `export function remove(Query, model, where) {\n  const query = new Query({}, {}, model);\n  query.deleteOne(where);\n  return query;\n}`,
     },
+    {
+      name: "a Mongoose Query made by a model call and then configured (query.deleteOne(where)) is not a collection",
+      code: `export function remove(Model, where) {\n  const query = Model.deleteOne();\n  query.deleteOne(where);\n  return query;\n}`,
+    },
   ],
   invalid: [
     {

@@ -357,6 +357,15 @@ export async function list(cfg) {
   }
 }`,
     },
+    {
+      name: 'review: a MongoDB cursor holds nothing until its first read: builders before toArray() leak nothing (growthbook, typed)',
+      code: `${mongo}export async function page(query, projection, sort) {
+  const cursor = users.find(query);
+  if (projection) cursor.project(projection);
+  if (sort) cursor.sort(sort);
+  return await cursor.toArray();
+}`,
+    },
   ],
   invalid: [
     {
@@ -755,10 +764,11 @@ export async function reindex(knex, save) {
       ],
     },
     {
-      name: 'mongodb: cursor closed after a call that can throw (autofix)',
+      name: 'mongodb: cursor closed after a call that can throw once it is read (autofix)',
       code: `${mongo}export async function f() {
   const cursor = users.aggregate([{ $match: {} }]);
   const first = await cursor.next();
+  await audit(first);
   await cursor.close();
   return first;
 }`,
@@ -766,6 +776,7 @@ export async function reindex(knex, save) {
   const cursor = users.aggregate([{ $match: {} }]);
   try {
   const first = await cursor.next();
+  await audit(first);
   return first;
   } finally {
     await cursor.close();
@@ -774,7 +785,7 @@ export async function reindex(knex, save) {
       errors: [
         {
           messageId: 'notExceptionSafe',
-          data: { name: 'cursor', close: 'cursor.close()', line: '7' },
+          data: { name: 'cursor', close: 'cursor.close()', line: '8' },
           line: 5,
           column: 18,
           endLine: 5,
