@@ -54,7 +54,7 @@ export type SafeCall = (call: TSESTree.CallExpression) => boolean;
  * Whether a statement between an acquisition and its release can throw in practice. Like
  * {@link mayThrow}, but these do not count: a promise whose rejection is handled and not awaited
  * (`pool.query(…).catch(log)`), listener registration (`client.on('error', …)`), logging
- * (`console.*`, `logger.*`), and calls the caller names safe. Property reads and writes never count.
+ * (`console.*`, `logger.*`), metrics (`metrics.*`, `statsd.*`), and calls the caller names safe. Property reads and writes never count.
  */
 export function mayThrowInPractice(node: Node, safe: SafeCall = () => false): boolean {
   let found = false;
@@ -94,9 +94,10 @@ function harmlessCall(call: TSESTree.CallExpression, safe: SafeCall): boolean {
   if (LISTENER_METHODS.has(method)) return true;
   // `p.catch(handler)` not awaited: the rejection is handled, nothing propagates to the caller
   if (method === 'catch' && call.arguments.length > 0 && call.parent?.type === 'ExpressionStatement') return true;
+  // logging and metrics (`logger.info(…)`, `metrics.getHistogram(name).record(ms)`): instrumentation does not throw
   let root: Node = callee.object;
-  while (root.type === 'MemberExpression') root = root.object;
-  return root.type === 'Identifier' && /^(?:console|logger|log|debug)$/u.test(root.name);
+  while (root.type === 'MemberExpression' || root.type === 'CallExpression') root = root.type === 'MemberExpression' ? root.object : root.callee;
+  return root.type === 'Identifier' && /^(?:console|logger|log|debug|metrics|statsd)$/u.test(root.name);
 }
 
 

@@ -1293,6 +1293,21 @@ export class Warehouse {
   }
 }`,
     },
+    {
+      name: 'review: a metrics recording between the acquisition and the try does not throw (growthbook, typed)',
+      code: `import { createPool } from 'generic-pool';
+const pool = createPool({ create: async () => ({}), destroy: async () => {} }, { max: 4 });
+export async function run(metrics, job) {
+  const started = Date.now();
+  const worker = await pool.acquire();
+  metrics.getHistogram('pool.acquire_ms').record(Date.now() - started);
+  try {
+    return await job(worker);
+  } finally {
+    pool.release(worker);
+  }
+}`,
+    },
   ],
   invalid: [
     {
