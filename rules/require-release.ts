@@ -479,7 +479,8 @@ export default createRule<[], MessageIds>({
 
     /**
      * A one-shot script (an exception ends the process, and the connection with it) or a test (an
-     * exception fails it): a release skipped only by an exception is not reported there (README, "Scripts and tests").
+     * exception fails it): a release skipped only by an exception is not reported there
+     * (docs/rules/require-release.md, "What is not reported").
      */
     function exceptionEndsTheRun(holder: Node): boolean {
       return isTestFile(context.filename) || runsOncePerProcess(holder, sourceCode.ast, provenance);
@@ -506,7 +507,7 @@ export default createRule<[], MessageIds>({
       const fn = acquire.node as TSESTree.FunctionLike;
       const call = fn.parent;
       const thenCallback = call?.type === 'CallExpression' && call.arguments[0] === fn && call.callee.type === 'MemberExpression' && memberKey(call.callee) === 'then';
-      if (!thenCallback || fn.body?.type !== 'BlockStatement' || releases.some((r) => r.data.anchor === 'finally')) return;
+      if (!thenCallback || fn.body?.type !== 'BlockStatement' || releases.some((r) => r.data.anchor === 'finally') || exceptionEndsTheRun(fn)) return;
       const body = fn.body.body;
       const at = body.findIndex((statement) => releases.some((r) => isInside(r.node, statement)));
       if (at <= 0) return;
