@@ -3,7 +3,7 @@ import { getFileModel } from '../src/analysis/file-model.js';
 import { OptionsReader } from '../src/analysis/options.js';
 import { connectionTarget, isUnconditional, poolSize, safely, type PoolSize } from '../src/analysis/pool-size.js';
 import { absorbingCreation, creationName, poolCreation, type PoolCreation } from '../src/analysis/pools.js';
-import { processMultiplier, serverlessHandler } from '../src/analysis/processes.js';
+import { multiplierInput, processMultiplier, serverlessHandler } from '../src/analysis/processes.js';
 import { createRule } from '../src/create-rule.js';
 import { insertArgument, insertProperty, propertyText } from '../src/fixes/insert-property.js';
 import { withFixPolicy } from '../src/fixes/policy.js';
@@ -75,12 +75,7 @@ export default createRule<[RuleOptions], MessageIds>({
     function onCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const creation = poolCreation(node, provenance);
       if (creation === null || creation.role !== 'pool') return;
-      let size: PoolSize | null;
-      try {
-        size = poolSize(node, creation.value.ref.shape.limits, reader, sourceCode);
-      } catch {
-        return;
-      }
+      const size = safely<PoolSize | null>(() => poolSize(node, creation.value.ref.shape.limits, reader, sourceCode), null);
       if (size === null || size.kind !== 'known') return;
       // an adapter pool owned by another creation (`new PrismaClient({ adapter: new PrismaPg(…) })`) is counted once, here
       pools.push({ creation, size, shared: isUnconditional(node) });
@@ -90,20 +85,7 @@ export default createRule<[RuleOptions], MessageIds>({
       if (pools.length === 0) return;
       const reported = new Set<Node>();
       if (budget !== undefined) {
-        let multiplier;
-        try {
-          multiplier = processMultiplier({
-            program,
-            text: sourceCode.text,
-            filename: context.filename,
-            cwd: context.cwd,
-            budget,
-            findVariable: (id) => provenance.findVariable(id),
-            parser: (context.languageOptions as { parser?: unknown } | undefined)?.parser,
-          });
-        } catch {
-          multiplier = null;
-        }
+        const multiplier = safely(() => processMultiplier(multiplierInput(context, budget, (id) => provenance.findVariable(id))), null);
         if (multiplier?.kind === 'known') {
           const available = budget.maxConnections - budget.reservedConnections;
           const sharedTotal = pools.filter((p) => p.shared).reduce((n, p) => n + p.size.value, 0);

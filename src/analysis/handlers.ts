@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunction, skipWrappers } from './ast.js';
+import { enclosingFunction, isFunction, skipWrappers } from './ast.js';
 import { loopContext } from './loops.js';
 import { memberKey, type Provenance } from './provenance.js';
 
@@ -266,9 +266,4 @@ export function runsOncePerProcess(holder: Node, program: TSESTree.Program, prov
   const parent = holder.parent;
   if (parent?.type === 'CallExpression' && parent.callee === holder) return enclosingFunction(parent) === null && loopContext(parent) === null;
   return calledOnceAtModuleLevel(holder, program, provenance, false, depth);
-}
-
-function enclosingFunction(node: Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return null;
 }

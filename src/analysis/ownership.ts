@@ -237,36 +237,21 @@ function classifyArgument(
     const method = memberKey(callee);
     if (method !== null && STORING_METHODS.has(method) && storesOutside(callee.object, owner, options, seen)) return { kind: 'stored', node: call };
   }
-  if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') {
-    // `this.releaseClient(client)`: a method of the same class that releases its parameter
-    const fn = classMethod(callee);
-    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-    if (fn !== null && index >= 0 && releasesParameter(fn, index, options)) return { kind: 'passed', node: call };
-  }
-  if (callee.type === 'Identifier') {
-    const target = options.findVariable(callee);
-    const fn = target ? functionOf(target) : null;
-    if (fn !== null) {
-      const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-      if (index >= 0 && releasesParameter(fn, index, options)) return { kind: 'passed', node: call };
-    }
-  }
-  if (options.takesOwnership !== undefined) {
-    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-    if (index >= 0 && options.takesOwnership(call, index)) return { kind: 'passed', node: call };
-  }
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  // `this.releaseClient(client)`, `done(client)`: a function of this file that releases its parameter
+  const local = sameFileCallee(call, options);
+  if (local !== null && index >= 0 && releasesParameter(local, index, options)) return { kind: 'passed', node: call };
+  if (options.takesOwnership !== undefined && index >= 0 && options.takesOwnership(call, index)) return { kind: 'passed', node: call };
   if (options.calleesKeep === true && call.type === 'CallExpression' && !isPromiseWrap(call) && !isLogging(callee)) {
     // `await this.prepare(connection)`: a function of this file that only uses it borrows it for the call
-    const fn = sameFileCallee(call, options);
-    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-    if (fn !== null && index >= 0 && onlyUsesParameter(fn, index, options, 0)) return null;
+    if (local !== null && index >= 0 && onlyUsesParameter(local, index, options, 0)) return null;
     return { kind: 'passed', node: call };
   }
   return null;
 }
 
 /** The function of this file a call runs: an own method (`this.prepare(…)`) or a local function (`prepare(…)`). */
-function sameFileCallee(call: TSESTree.CallExpression, options: OwnershipOptions): TSESTree.FunctionLike | null {
+function sameFileCallee(call: TSESTree.CallExpression | TSESTree.NewExpression, options: OwnershipOptions): TSESTree.FunctionLike | null {
   const callee = skipWrappers(call.callee);
   if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') return classMethod(callee);
   if (callee.type !== 'Identifier') return null;

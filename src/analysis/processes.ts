@@ -31,6 +31,17 @@ export interface MultiplierInput {
   readonly parser: unknown;
 }
 
+/** The multiplier input of the file a rule context lints (the rule and the budget command's inventory read it alike). */
+export function multiplierInput(
+  context: { readonly sourceCode: { readonly ast: TSESTree.Program; readonly text: string }; readonly filename: string; readonly cwd: string; readonly languageOptions?: unknown },
+  budget: Budget,
+  findVariable: (id: TSESTree.Identifier) => Variable | null,
+): MultiplierInput {
+  const { ast, text } = context.sourceCode;
+  const parser = (context.languageOptions as { parser?: unknown } | undefined)?.parser;
+  return { program: ast, text, filename: context.filename, cwd: context.cwd, budget, findVariable, parser };
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The process multiplier of a file. */

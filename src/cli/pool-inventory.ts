@@ -11,7 +11,7 @@ import { getFileModel } from '../analysis/file-model.js';
 import { OptionsReader } from '../analysis/options.js';
 import { isUnconditional, poolSize, safely, type PoolSize } from '../analysis/pool-size.js';
 import { absorbingCreation, creationName, poolCreation } from '../analysis/pools.js';
-import { configuredProcesses, processMultiplier, serverlessHandler, spawnedInFile, type MultiplierInput } from '../analysis/processes.js';
+import { configuredProcesses, multiplierInput, processMultiplier, serverlessHandler, spawnedInFile, type MultiplierInput } from '../analysis/processes.js';
 import { readSettings, type Budget } from '../settings.js';
 
 type Node = TSESTree.Node;
@@ -129,15 +129,7 @@ export const inventoryRule: TSESLint.RuleModule<'fact', [InventoryOptions]> = {
     const { budget, limits } = effectiveBudget(settings.budget, overrides);
     const model = getFileModel(context);
     const lookup = model !== null ? (id: TSESTree.Identifier) => model.provenance.findVariable(id) : (id: TSESTree.Identifier) => findVariable(sourceCode.getScope(id), id.name);
-    const input: MultiplierInput = {
-      program,
-      text: sourceCode.text,
-      filename: context.filename,
-      cwd: context.cwd,
-      budget,
-      findVariable: lookup,
-      parser: (context.languageOptions as { parser?: unknown } | undefined)?.parser,
-    };
+    const input = multiplierInput(context, budget, lookup);
     const emit = (node: Node, fact: Fact): void => context.report({ node, messageId: 'fact', data: { json: JSON.stringify(fact) } });
 
     let fileMultiplier: Counted | null = null;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, walkSubtree } from '../analysis/ast.js';
+import { enclosingFunction, walkSubtree } from '../analysis/ast.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -46,7 +46,7 @@ export function wrapInTryFinally(
       const rest = /^[ \t]*\n/u.exec(sourceCode.text.slice(end));
       if (rest) end += rest[0].length;
       edits.push({ start: statement.range[0], end, text: '' });
-    } else if (inAsyncFunction(first)) {
+    } else if (enclosingFunction(first)?.async === true) {
       for (const argument of returnedCalls(statement)) edits.push({ start: argument.range[0], end: argument.range[0], text: 'await ' });
     }
   }
@@ -62,11 +62,6 @@ export function wrapInTryFinally(
     [first.range[0], last.range[1]],
     `try {\n${indent}${body}\n${indent}} finally {\n${indent}  ${finalizer}\n${indent}}`,
   );
-}
-
-function inAsyncFunction(node: Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current.async;
-  return false;
 }
 
 /** The arguments of `return f(…)` / `return new X(…)` in `statement`, outside nested functions and classes. */
