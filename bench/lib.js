@@ -144,3 +144,20 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
+
+export const NFP = '@typescript-eslint/no-floating-promises';
+
+/**
+ * The rules and settings of one typed-cost configuration (bench/type-aware.js, bench/type-aware-real.js):
+ * `nfp` (no-floating-promises alone), `untyped` or `typed` (the plugin's configs), `both` (typed next to it).
+ */
+export function typedCostConfig(plugin, config) {
+  const typedConfig = plugin.configs['recommended-type-checked'];
+  const rules =
+    config === 'nfp' ? { [NFP]: 'error' }
+    : config === 'untyped' ? plugin.configs.recommended.rules
+    : config === 'typed' ? typedConfig.rules
+    : { ...typedConfig.rules, [NFP]: 'error' };
+  const settings = config === 'typed' || config === 'both' ? typedConfig.settings : {};
+  return { rules, settings };
+}

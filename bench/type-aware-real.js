@@ -34,6 +34,7 @@
 // node text, and the typed gate's time; nothing is written.
 // (a child is `node bench/type-aware-real.js --child <config> <dir> [--explain]`; it prints JSON)
 import { execFileSync } from 'node:child_process';
+import { NFP, typedCostConfig } from './lib.js';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,7 +47,6 @@ const LIST = 'typed-packages';
 const pluginRootFlag = process.argv.indexOf('--plugin-root');
 const pluginRoot = pluginRootFlag > 0 ? process.argv[pluginRootFlag + 1] : root;
 const distIndex = join(pluginRoot, 'dist', 'src', 'index.js');
-const NFP = '@typescript-eslint/no-floating-promises';
 const NS = 'connection-hygiene/';
 const START = '<!-- bench/type-aware-real.js: start -->';
 const END = '<!-- bench/type-aware-real.js: end -->';
@@ -173,14 +173,7 @@ async function child(config, dir, explain) {
       return {};
     },
   };
-  const typedConfig = plugin.configs['recommended-type-checked'];
-  const untypedConfig = plugin.configs.recommended;
-  const rules =
-    config === 'nfp' ? { [NFP]: 'error' }
-    : config === 'untyped' ? untypedConfig.rules
-    : config === 'typed' ? typedConfig.rules
-    : { ...typedConfig.rules, [NFP]: 'error' };
-  const settings = config === 'typed' || config === 'both' ? typedConfig.settings : {};
+  const { rules, settings } = typedCostConfig(plugin, config);
   const extra = config === 'nfp' ? {} : { 'bench/gate': 'error', ...(explain ? { 'bench/explain': 'error' } : {}) };
   const eslint = new ESLint({
     cwd: dir,

@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ensureInstalled, pinnedPackages } from './install.js';
+import { NFP, typedCostConfig } from './lib.js';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -224,7 +225,6 @@ function realCode() {
 const pluginRootFlag = process.argv.indexOf('--plugin-root');
 const pluginRoot = pluginRootFlag > 0 ? process.argv[pluginRootFlag + 1] : root;
 const distIndex = join(pluginRoot, 'dist', 'src', 'index.js');
-const NFP = '@typescript-eslint/no-floating-promises';
 const NS = 'connection-hygiene/';
 
 async function child(config, dir) {
@@ -240,14 +240,7 @@ async function child(config, dir) {
     meta: { type: 'problem', schema: [] },
     create: (context) => ({ 'Program:exit': () => void (getFileModel(context) !== null && admitted++) }),
   };
-  const typedConfig = plugin.configs['recommended-type-checked'];
-  const untypedConfig = plugin.configs.recommended;
-  const rules =
-    config === 'nfp' ? { [NFP]: 'error' }
-    : config === 'untyped' ? untypedConfig.rules
-    : config === 'typed' ? typedConfig.rules
-    : { ...typedConfig.rules, [NFP]: 'error' };
-  const settings = config === 'typed' || config === 'both' ? typedConfig.settings : {};
+  const { rules, settings } = typedCostConfig(plugin, config);
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
