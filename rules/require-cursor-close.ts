@@ -13,7 +13,7 @@ import {
   stallingStreamCallback,
   STREAM_HAND_OFF_METHODS,
 } from '../src/analysis/cursors.js';
-import { enclosingFinally, mayThrow } from '../src/analysis/exception-safety.js';
+import { enclosingFinally, lazyOpenings, mayThrow } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { findHandOff, ownershipOptions } from '../src/analysis/ownership.js';
 import { memberKey, type ShapeValue } from '../src/analysis/provenance.js';
@@ -278,17 +278,7 @@ export default createRule<[], MessageIds>({
 
     /** The first read that starts a lazy cursor (`await cursor.next()`), or null when the shape is not lazy or none is seen. */
     function firstLazyRead(openEvent: Open): TSESTree.CallExpression | null {
-      const lazy = new Set(openEvent.value.ref.shape.lazy ?? []);
-      if (lazy.size === 0) return null;
-      let first: TSESTree.CallExpression | null = null;
-      for (const reference of openEvent.variable.references) {
-        const member = reference.identifier.parent;
-        const call = member?.parent;
-        if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || call?.type !== 'CallExpression' || call.callee !== member) continue;
-        if (!lazy.has(memberKey(member) ?? '') || call.range[0] < openEvent.node.range[1]) continue;
-        if (first === null || call.range[0] < first.range[0]) first = call;
-      }
-      return first;
+      return lazyOpenings(openEvent.variable, openEvent.value.ref.shape).find((call) => call.range[0] >= openEvent.node.range[1]) ?? null;
     }
 
     function checkExceptionSafety(

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { declaringFunction, holderOf, isFunction, isInside, promiseStaticMethod, skipWrappers } from '../src/analysis/ast.js';
 import { createPathTracker, describeJump, mergeListeners, type Escape, type PathEvent, type PathFrame } from '../src/analysis/code-paths.js';
-import { catchCoverage, finallyCoverage, inCatchClause, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
+import { catchCoverage, finallyCoverage, inCatchClause, lazyOpenings, mayRejectOrThrow, mayThrow, mayThrowInPractice, type SafeCall } from '../src/analysis/exception-safety.js';
 import { getFileModel } from '../src/analysis/file-model.js';
 import { isTestFile, runsOncePerProcess } from '../src/analysis/handlers.js';
 import { loopContext } from '../src/analysis/loops.js';
@@ -488,13 +488,8 @@ export default createRule<[], MessageIds>({
 
     /** A lazy lease's opening calls on `variable` (`qr.connect()`): the lease begins there, so their failure leaks nothing. */
     function lazyOpening(variable: Variable, value: ShapeValue): SafeCall {
-      const lazy = new Set(value.ref.shape.lazy ?? []);
-      return (call) => {
-        const callee = skipWrappers(call.callee);
-        if (lazy.size === 0 || callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
-        const method = memberKey(callee);
-        return method !== null && lazy.has(method) && provenance.findVariable(callee.object) === variable;
-      };
+      const openings = new Set<Node>(lazyOpenings(variable, value.ref.shape));
+      return (call) => openings.has(call);
     }
 
     /**

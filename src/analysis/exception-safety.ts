@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isInside, walkSubtree } from './ast.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ShapeSpec } from '../catalog/types.js';
+import { isFunction, isInside, memberKey, skipWrappers, walkSubtree } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -49,6 +50,25 @@ const THROWING = new Set(['CallExpression', 'AwaitExpression', 'NewExpression', 
 
 /** A call the caller knows leaks nothing when it fails (a lazy lease's `connect()`: the lease begins there). */
 export type SafeCall = (call: TSESTree.CallExpression) => boolean;
+
+/**
+ * The calls of its shape's `lazy` methods on `variable` (`qr.connect()`, `cursor.next()`), in source
+ * order: a lazy lease or cursor holds nothing until the first of them, so their failure leaks nothing.
+ */
+export function lazyOpenings(variable: TSESLint.Scope.Variable, shape: ShapeSpec): TSESTree.CallExpression[] {
+  const lazy = new Set(shape.lazy ?? []);
+  if (lazy.size === 0) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || !lazy.has(memberKey(member) ?? '')) continue;
+    let callee: TSESTree.Node = member;
+    while (callee.parent !== undefined && callee.parent.type !== 'CallExpression' && skipWrappers(callee.parent) === member) callee = callee.parent;
+    const call = callee.parent;
+    if (call?.type === 'CallExpression' && call.callee === callee) calls.push(call);
+  }
+  return calls.sort((a, b) => a.range[0] - b.range[0]);
+}
 
 /**
  * Whether a statement between an acquisition and its release can throw in practice. Like
